@@ -1,0 +1,77 @@
+"""Begrippenlijst terms show their definition on hover and on keyboard focus. The definitions are read from
+docs/begrippenlijst.md itself (one source); the first occurrence of a term in each section is marked."""
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from mkdocs.exceptions import PluginError
+
+from werkboek.htmltext import map_text
+
+GLOSSARY = "begrippenlijst.md"
+SECTION = re.compile(r"(?=<h[12][\s>])")
+_terms: dict[str, str] = {}
+
+
+def parse_definitions(markdown: str) -> dict[str, str]:
+    """A Markdown definition list ("Term" then ": definition") → {term: definition}."""
+    terms, lines = {}, markdown.splitlines()
+    for n, line in enumerate(lines[:-1]):
+        nxt = lines[n + 1]
+        if line.strip() and not line.startswith((":", "#", " ", "<", "!")) and nxt.startswith(": "):
+            text = [nxt[2:].strip()]
+            for more in lines[n + 2:]:
+                if not more.startswith("    "):
+                    break
+                text.append(more.strip())
+            terms[line.strip()] = " ".join(text)
+    return terms
+
+
+def on_files(files, config):
+    _terms.clear()
+    file = files.get_file_from_path(GLOSSARY)
+    if file is None:
+        return files
+    with open(file.abs_src_path, encoding="utf-8") as f:
+        _terms.update(parse_definitions(f.read()))
+    if not _terms:
+        raise PluginError(f"{GLOSSARY}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+    return files
+
+
+def _pattern(term: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(" + re.escape(term) + r")(s|en)?(?![\w-])", re.I)
+
+
+def on_page_content(html, page, config, files):
+    if not _terms or page.file.src_uri == GLOSSARY:
+        return html
+    patterns = {term: _pattern(term) for term in sorted(_terms, key=len, reverse=True)}
+    counter = iter(range(1, 10_000))
+    glossary_url = files.get_file_from_path(GLOSSARY)
+
+    def mark_section(section: str) -> str:
+        done: set[str] = set()
+
+        def in_text(text: str) -> str:
+            for term, pattern in patterns.items():
+                if term in done:
+                    continue
+                m = pattern.search(text)
+                if not m:
+                    continue
+                done.add(term)
+                uid = f"begrip-{next(counter)}"
+                tip = (f'<span class="begrip"><button type="button" class="begrip__term" aria-describedby="{uid}">'
+                       f"{htmllib.escape(m.group(0))}</button>"
+                       f'<span class="begrip__uitleg" role="tooltip" id="{uid}"><strong>{htmllib.escape(term)}</strong>: '
+                       f"{htmllib.escape(_terms[term])}</span></span>")
+                # Keep looking for other terms in the text on both sides of this one.
+                return in_text(text[: m.start()]) + tip + in_text(text[m.end():])
+            return text
+
+        return map_text(section, in_text)
+
+    return "".join(mark_section(s) for s in SECTION.split(html))

@@ -1,0 +1,36 @@
+"""Write every instrument's PDF worksheet before the pages render (so pages can show its size and pages), cached by
+a hash of its inputs, and add them to the site as werkbladen/<id>.pdf. One progress line per PDF."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from werkboek.loader import DataError, cached_instruments, load_instruments
+from werkboek.pdf import build_one, source_date
+from werkboek.site import local_settings
+
+log = logging.getLogger("mkdocs.hooks.werkbladen")
+
+
+def cache_dir(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "werkbladen"
+
+
+def on_files(files, config):
+    try:
+        cached_instruments.cache_clear()
+        instruments = load_instruments()
+    except DataError as exc:
+        raise PluginError(f"forms/: ongeldige invoer\n{exc}") from None
+    cache = cache_dir(config)
+    epoch, lokaal = source_date(), local_settings(config)
+    infos = {}
+    for instrument in instruments.values():
+        info = build_one(instrument, cache / "pdf", cache / "opslag", lokaal, epoch, log=log.info)
+        infos[instrument.id] = info
+        files.append(File.generated(config, f"werkbladen/{info.path.name}", abs_src_path=str(info.path)))
+    config.extra["werkbladen_pdf"] = infos
+    return files

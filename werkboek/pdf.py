@@ -1,0 +1,173 @@
+"""Fillable, tagged, reproducible PDF worksheets, one per instrument. Callable without MkDocs:
+``python -m werkboek pdf OUT [ids…]`` or ``build_all(out)``."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+from . import ROOT, TEMPLATES_DIR
+from .loader import load_instruments
+from .render import template_env
+from .schema import Instrument
+
+WERKBOEK_TITEL = "Eenzaam ben je niet alleen"
+CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
+# Everything a worksheet is made from: a change to any of these invalidates the cache.
+RENDER_INPUTS = [TEMPLATES_DIR / "partials" / "werkblad", TEMPLATES_DIR / "pdf", Path(__file__).parent]
+DA_GS = re.compile(rb"/\S+\s+gs\s*")
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    id: str
+    path: Path
+    pages: int
+    size: int
+
+    @property
+    def size_label(self) -> str:
+        return f"{max(1, round(self.size / 1024))} kB"
+
+
+def source_date() -> int:
+    """SOURCE_DATE_EPOCH, else the last commit's time, else 0: never the clock, so builds are reproducible."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip() or 0)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 0
+
+
+def page_size(instrument: Instrument) -> str:
+    return f"{instrument.pagina.formaat} {'landscape' if instrument.pagina.orientatie == 'liggend' else 'portrait'}"
+
+
+def render_html(instrument: Instrument, lokaal=None, epoch: int | None = None) -> str:
+    epoch = source_date() if epoch is None else epoch
+    template = template_env().get_template("pdf/werkblad.html")
+    naam = getattr(lokaal, "naam", None)
+    return template.render(
+        instrument=instrument,
+        lokaal=lokaal,
+        pdf=None,
+        titel=f"{instrument.nummer} {instrument.titel} — {WERKBOEK_TITEL}",
+        werkboek_titel=getattr(lokaal, "site_titel", None) or WERKBOEK_TITEL,
+        uitgever=naam or "Wmo-werkplaatsen",
+        beschrijving=f"Invulbaar werkblad {instrument.nummer} {instrument.titel} uit het werkboek {WERKBOEK_TITEL}.",
+        voetregel=" · ".join(instrument.bron[:1]) if instrument.bron else f"Werkboek {WERKBOEK_TITEL} (2015)",
+        datum=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch)),
+        css=CSS.as_uri(),
+        paginaformaat=page_size(instrument),
+    )
+
+
+def _finish(raw: bytes, title: str) -> bytes:
+    """Repair what WeasyPrint's forms leave behind, then save deterministically."""
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        acro = pdf.Root.get("/AcroForm")
+        if acro is not None:
+            # Checked boxes must be drawn from their own appearance: poppler hides them with NeedAppearances.
+            if "/NeedAppearances" in acro:
+                del acro["/NeedAppearances"]
+            for field in acro.Fields:
+                _repair_field(field)
+        pdf.Root.Lang = pikepdf.String("nl-NL")
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:title"] = title
+            meta["dc:language"] = ["nl-NL"]
+        pdf.docinfo["/Title"] = title
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 compress_streams=True, recompress_flate=False)
+        return out.getvalue()
+
+
+def _repair_field(field) -> None:
+    if "/DA" in field:
+        field.DA = pikepdf.String(DA_GS.sub(b"", bytes(field.DA)))
+    kids = field.get("/Kids")
+    if kids is not None:
+        # Radio buttons: the group carries the name; kids with their own /T make the group unsettable.
+        for kid in kids:
+            if "/T" in kid:
+                del kid["/T"]
+            if "/TU" in kid:
+                del kid["/TU"]
+            if "/DA" in kid:
+                kid.DA = pikepdf.String(DA_GS.sub(b"", bytes(kid.DA)))
+
+
+def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) -> bytes:
+    from weasyprint import HTML
+
+    html = render_html(instrument, lokaal, epoch)
+    raw = HTML(string=html, base_url=str(ROOT)).write_pdf(
+        pdf_forms=True, pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False,
+    )
+    return _finish(raw, f"{instrument.nummer} {instrument.titel} — {WERKBOEK_TITEL}")
+
+
+def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:
+    """Hash of everything the PDF is made from: data, local settings, templates, CSS, fonts, code, date."""
+    h = hashlib.sha256()
+    h.update(instrument.model_dump_json().encode())
+    h.update(json.dumps(getattr(lokaal, "cache_key", lambda: None)(), sort_keys=True, default=str).encode())
+    h.update(str(epoch).encode())
+    for folder in RENDER_INPUTS:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def page_count(data: bytes) -> int:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
+
+
+def build_one(instrument: Instrument, out_dir: Path, cache_dir: Path | None = None, lokaal=None,
+              epoch: int | None = None, log=None) -> PdfInfo:
+    """Write ``out_dir/<id>.pdf``, reusing a cached copy when none of its inputs changed."""
+    epoch = source_date() if epoch is None else epoch
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{instrument.id}.pdf"
+    cached = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cached = cache_dir / f"{instrument.id}-{inputs_hash(instrument, lokaal, epoch)}.pdf"
+    if cached is not None and cached.exists():
+        data, status = cached.read_bytes(), "ongewijzigd"
+    else:
+        data, status = render_pdf(instrument, lokaal, epoch), "gemaakt"
+        if cached is not None:
+            for old in cache_dir.glob(f"{instrument.id}-*.pdf"):
+                old.unlink()
+            cached.write_bytes(data)
+    if cached is None or cached.resolve() != target.resolve():
+        tmp = target.with_suffix(".pdf.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    info = PdfInfo(instrument.id, target, page_count(data), len(data))
+    if log:
+        log(f"werkblad {instrument.nummer:>5} {instrument.id}.pdf: {info.pages} p., {info.size_label} ({status})")
+    return info
+
+
+def build_all(out_dir: Path, ids=None, cache_dir: Path | None = None, lokaal=None, log=None) -> dict[str, PdfInfo]:
+    instruments = load_instruments()
+    chosen = [instruments[i] for i in ids] if ids else list(instruments.values())
+    epoch = source_date()
+    return {i.id: build_one(i, Path(out_dir), cache_dir, lokaal, epoch, log) for i in chosen}

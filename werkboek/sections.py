@@ -1,0 +1,64 @@
+"""The werkboek's numbered headings, read from the Markdown sources: section number → page and anchor.
+
+Keys: "s5-3" for §5.3 (and kennisbron 12.3), "h5" for hoofdstuk 5, "b1" for bijlage 1. Used by the cross-reference
+hook and by the training agenda, so both agree on what exists."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$", re.M)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    src_uri: str
+    anchor: str
+    title: str
+
+
+def heading_key(level: int, text: str) -> str | None:
+    """The stable id of a numbered heading, or None."""
+    if level == 1:
+        if m := re.match(r"(\d{1,2})\s", text):
+            return f"h{m.group(1)}"
+        if m := re.match(r"Bijlage\s+(\d)\b", text):
+            return f"b{m.group(1)}"
+        if m := re.match(r"Kennisbron\s+(\d{1,2})\.(\d{1,2})\b", text):
+            return f"s{m.group(1)}-{m.group(2)}"
+    elif level == 2 and (m := re.match(r"(\d{1,2})\.(\d{1,2})\s", text)):
+        return f"s{m.group(1)}-{m.group(2)}"
+    return None
+
+
+def headings(markdown: str):
+    """(match, level, text) for every ATX heading outside fenced code."""
+    masked = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    for m in HEADING.finditer(masked):
+        yield m, len(m.group(1)), ATTRS.sub("", m.group(2))
+
+
+def scan(sources: dict[str, str]) -> dict[str, Section]:
+    """{src_uri: markdown} → {key: Section}; the first heading with a key wins."""
+    found: dict[str, Section] = {}
+    for src_uri, markdown in sources.items():
+        for _, level, text in headings(markdown):
+            key = heading_key(level, text)
+            if key and key not in found:
+                anchor = "" if level == 1 and key[0] in "hb" else key
+                found[key] = Section(key, src_uri, anchor, text)
+    return found
+
+
+def scan_dir(docs_dir: Path) -> dict[str, Section]:
+    return scan({p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
+                 for p in sorted(docs_dir.rglob("*.md"))})
+
+
+def ref_key(ref: str) -> str:
+    """'5.3' → 's5-3'; 'h4' and 'b1' stay."""
+    return "s" + ref.replace(".", "-") if re.fullmatch(r"\d{1,2}\.\d{1,2}", ref) else ref
