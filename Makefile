@@ -1,0 +1,33 @@
+# Two commands (see README): `make serve` builds the site with every PDF and serves it; `make test` runs all tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test benchmark clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)
+	scripts/system-packages.sh
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	scripts/system-packages.sh
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
+
+test: $(STAMP)
+	scripts/system-packages.sh --browser
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+benchmark: $(STAMP)
+	scripts/system-packages.sh
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
+
+clean:
+	rm -rf site site.bouwen .cache
