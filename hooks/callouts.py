@@ -6,7 +6,7 @@ import re
 
 from werkboek.htmltext import strip_tags
 
-H2 = re.compile(r"(?=<h2[\s>])")
+H2 = re.compile(r"(?=<h2 id=\")")  # Markdown headings; headings inside forms carry no id
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 KIND = re.compile(r"^\s*\d{1,2}\.\d{1,2}\s+(Trainingsopdracht|Praktijkopdracht|Instrument)\b")
 HEADING_ID = re.compile(r'<h[12][^>]*\bid="([^"]+)"')

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from werkboek.htmltext import map_text
 
 GLOSSARY = "begrippenlijst.md"
-SECTION = re.compile(r"(?=<h[12][\s>])")
+SECTION = re.compile(r"(?=<h[12] id=\")")
 _terms: dict[str, str] = {}
 
 

@@ -62,9 +62,9 @@ def model(current: str | None = None) -> dict:
     for n, fase in enumerate(fases):
         a0, a1 = n * step, (n + 1) * step
         x, y = _point((R_IN + R_OUT) / 2 + 4, (a0 + a1) / 2)
-        lines = textwrap.wrap(fase["label"], 15)
+        lines = textwrap.wrap(fase["label"], 14)
         segments.append(Segment(fase["id"], fase["label"], fase["hoofdstuk"], _sector(R_IN, R_OUT, a0 + 0.8, a1 - 0.8),
-                                lines, x, y - (len(lines) - 1) * 6.5, fase["id"] == current))
+                                lines, x, y - (len(lines) - 1) * 7.5 + 4, fase["id"] == current))
     active = next((s for s in segments if s.active), None)
     current_label = active.label if active else (ring["label"] if current == ring["id"] else None)
     return {
@@ -72,7 +72,9 @@ def model(current: str | None = None) -> dict:
         "ring": ring,
         "ring_active": current == ring["id"],
         "ring_path": _sector(R_RING_IN, R_RING_OUT, 0, 359.99),
-        "ring_text_path": f"M{CX - 181},{CY} a181,181 0 1,1 362,0 a181,181 0 1,1 -362,0",
+        # Two arcs, both drawn left to right, so the ring's label reads upright at the top and at the bottom.
+        "ring_text_top": f"M{CX - 177},{CY} A177,177 0 0,1 {CX + 177},{CY}",
+        "ring_text_bottom": f"M{CX - 187},{CY} A187,187 0 0,0 {CX + 187},{CY}",
         "segments": segments,
         "current_label": current_label,
         "r_persoon": R_PERSOON,
