@@ -25,6 +25,8 @@ CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
 # Everything a worksheet is made from: a change to any of these invalidates the cache.
 RENDER_INPUTS = [TEMPLATES_DIR / "partials" / "werkblad", TEMPLATES_DIR / "pdf", Path(__file__).parent]
 DA_GS = re.compile(rb"/\S+\s+gs\s*")
+DA_FONT = re.compile(rb"/(\S+)\s+([\d.]+)\s+Tf")
+FIELD_FONT = pikepdf.Name("/Helv")
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def _finish(raw: bytes, title: str) -> bytes:
                 del acro["/NeedAppearances"]
             for field in acro.Fields:
                 _repair_field(field)
+            _standard_field_font(pdf, acro)
+            _share_appearances(pdf)
         pdf.Root.Lang = pikepdf.String("nl-NL")
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
@@ -108,6 +112,59 @@ def _repair_field(field) -> None:
                 del kid["/TU"]
             if "/DA" in kid:
                 kid.DA = pikepdf.String(DA_GS.sub(b"", bytes(kid.DA)))
+
+
+def _fields(acro):
+    for field in acro.Fields:
+        yield field
+        yield from field.get("/Kids", [])
+
+
+def _standard_field_font(pdf, acro) -> None:
+    """Fields write in Helvetica (standard 14, WinAnsi: é ë € …), so no font is embedded whole for them."""
+    used = set()
+    for field in _fields(acro):
+        if "/DA" in field:
+            da = bytes(field.DA)
+            used.update(m.group(1) for m in DA_FONT.finditer(da))
+            field.DA = pikepdf.String(DA_FONT.sub(lambda m: b"/Helv " + m.group(2) + b" Tf", da))
+    fonts = acro.DR.get("/Font") if "/DR" in acro else None
+    if fonts is None:
+        return
+    fonts[FIELD_FONT] = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding))
+    content = b"".join(page.Contents.read_bytes() if isinstance(page.Contents, pikepdf.Stream)
+                       else b"".join(c.read_bytes() for c in page.Contents) for page in pdf.pages)
+    for name in used:
+        if b"/" + name + b" " in content:
+            continue  # also used for text on the page: keep it
+        key = pikepdf.Name("/" + name.decode())
+        if key in fonts:
+            del fonts[key]
+        for page in pdf.pages:
+            page_fonts = page.Resources.get("/Font")
+            if page_fonts is not None and key in page_fonts:
+                del page_fonts[key]
+
+
+def _share_appearances(pdf) -> None:
+    """Identical appearance streams (every checked radio of one size) are stored once."""
+    seen: dict[bytes, pikepdf.Object] = {}
+    for page in pdf.pages:
+        for annot in page.get("/Annots", []):
+            normal = annot.get("/AP", {}).get("/N")
+            if not isinstance(normal, pikepdf.Dictionary):
+                continue
+            for state in list(normal.keys()):
+                stream = normal[state]
+                if not isinstance(stream, pikepdf.Stream):
+                    continue
+                key = hashlib.sha256(stream.read_raw_bytes() + repr(stream.stream_dict.get("/BBox")).encode()).digest()
+                if key in seen:
+                    normal[state] = seen[key]
+                else:
+                    seen[key] = stream
 
 
 def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) -> bytes:
