@@ -4,6 +4,7 @@
 - fasemodel(fase): the fasemodel SVG with a phase highlighted.
 - agenda(n): a bijeenkomst of the training (Bijlage 1), from data/training.yml.
 - werkbladen_overzicht(): the table of every worksheet.
+- training_geven(): the "Training geven" page: planning, the werkboek as one PDF, a pack per bijeenkomst.
 """
 from __future__ import annotations
 
@@ -101,3 +102,85 @@ def define_env(env):
         html = templates.get_template("partials/agenda.html").render(
             s=session, rows=rows, huiswerk=homework, clock=clock, duration_label=duration_label)
         return compact(html)
+
+    @env.macro
+    def training_geven() -> str:
+        """The "Training geven" page: planning advice, the werkboek as one PDF, and per bijeenkomst the thema, the
+        programme in short (linking to Bijlage 1), what to prepare and the download pack with its parts. Returns
+        Markdown (its headings join the page's table of contents). Packs come from hooks/training.py; the book's
+        size is filled in by hooks/book.py once the book exists (after the pages render)."""
+        from pathlib import Path
+
+        from werkboek.packs import pages_label, session_instruments
+
+        root = Path(env.conf.config_file_path).parent
+        training = load_training(root / "data" / "training.yml")
+        packs = (env.conf.extra.get("training_pakketten") or {}) if env.conf.get("extra") is not None else {}
+        sheets = pdf_infos(env.conf)
+        sections = scan_dir(Path(env.conf.docs_dir))
+        # Markdown links name the source file (MkDocs checks them and their anchors); raw HTML names the URL.
+        bijlage = get_relative_url(sections["b1"].src_uri, page_name()) if "b1" in sections else None
+        boek = rel("downloads/werkboek.pdf")
+        plan = training.planning
+        n = len(training.bijeenkomsten)
+        lengths = sorted({s.duur_minuten for s in training.bijeenkomsten})
+        tussen = plan.minimaal_weken_tussen
+        out = [
+            "## Planning",
+            "",
+            f"- {n} bijeenkomsten van {' of '.join(duration_label(m) for m in lengths)}, voor een groep van "
+            f"{plan.groepsgrootte[0]} tot {plan.groepsgrootte[-1]} deelnemers.",
+            f"- Plan de bijeenkomsten om de {plan.interval_weken[0]} tot {plan.interval_weken[-1]} weken: zo hebben "
+            "de deelnemers tijd om de opdrachten in de praktijk toe te passen.",
+            f"- Tussen bijeenkomst {tussen['van']} en {tussen['tot']} minstens {tussen['weken']} weken: de deelnemers "
+            "maken in die tijd een plan met de persoon, en evalueren het.",
+            "",
+            "## Het werkboek voor de deelnemers",
+            "",
+            "In bijeenkomst 1 krijgt iedere deelnemer een print van het werkboek: alle hoofdstukken, kennisbronnen, "
+            "de begrippenlijst en de bijlagen, met inhoudsopgave, paginanummers en de werkbladen als blanco pagina’s. "
+            "Gedrukt op A4, dubbelzijdig.",
+            "",
+            f'<a class="md-button md-button--primary" href="{boek}" download>Download het werkboek</a> '
+            '<span class="training__pdf-info" data-werkboek-pdf>(PDF, A4)</span>',
+            "",
+        ]
+        for s in training.bijeenkomsten:
+            pack = packs.get(s.nummer)
+            out += [f"## Bijeenkomst {s.nummer}", "", f"**Thema:** {s.thema}", ""]
+            link = f"[het volledige programma in bijlage 1]({bijlage}#bijeenkomst-{s.nummer})" if bijlage else ""
+            out += [f"Programma in het kort ({duration_label(s.duur_minuten)}){'; ' + link if link else ''}:", "",
+                    "| Tijd | Wat | Duur |", "| --- | --- | --- |"]
+            out += [f"| {clock(a)}–{clock(b)} | {row.wat.replace('|', '/')} | {row.duur} min |"
+                    for a, b, row in s.timed_rows()]
+            if s.mismatch:
+                out += ["", f"Let op: de tijden tellen op tot {duration_label(s.total)}, gepland is "
+                        f"{duration_label(s.duur_minuten)}. Kies zelf waar u tijd wint of toevoegt."]
+            out += ["", "**Voorbereiden**", ""]
+            for label, items in (("Uitdelen", s.uitdelen), ("Meenemen", s.meenemen)):
+                if items:
+                    shown = [f'{x} (<a href="{boek}" download>download</a>)' if "werkboek" in x.lower() else x
+                             for x in items]
+                    out.append(f"- {label}: " + "; ".join(shown) + ".")
+            out.append("")
+            if pack:
+                out += [f"[Download pakket bijeenkomst {s.nummer}]({rel('downloads/' + pack.path.name)})"
+                        "{ .md-button .md-button--primary } "
+                        f"PDF, {pages_label(pack.pages)}, {pack.size_label}", "",
+                        "Het pakket bevat, om apart af te drukken:", ""]
+                for part in pack.parts:
+                    if part.kind == "werkblad":
+                        info = sheets.get(part.ident)
+                        url = rel(f"werkbladen/{info.path.name}") if info else None
+                    else:
+                        url = rel(f"downloads/{part.path.name}")
+                    extra = {"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
+                             "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"}[part.kind]
+                    title = f"[{part.title}]({url})" if url else part.title
+                    out.append(f"- {title} (PDF, {pages_label(part.pages)}, {part.size_label}{extra})")
+                out.append("")
+            else:
+                sheets_here = session_instruments(s, instruments())
+                if sheets_here:
+                    out += ["Werkbladen: " + ", ".join(f"{i.nummer} {i.titel}" for i in sheets_here) + ".", ""]
+        return "\n".join(out)

@@ -1,0 +1,52 @@
+"""The training (Bijlage 1): check data/training.yml before anything renders, report every bijeenkomst whose times
+do not add up to its stated length (INFO: the source itself disagrees, see `keuzes`), and write the download pack
+per bijeenkomst (downloads/bijeenkomst-N.pdf and its parts, werkboek/packs.py) before the pages render, so the
+"Training geven" page can show their size and pages. Runs after the worksheets hook: packs reuse its PDFs."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from werkboek.loader import DataError
+from werkboek.packs import build_packs, check_training
+from werkboek.pdf import source_date
+from werkboek.site import local_settings, pdf_infos
+from werkboek.training import mismatch_report
+
+log = logging.getLogger("mkdocs.hooks.training")
+DOWNLOADS = "downloads"
+
+
+def training_path(config) -> Path:
+    return Path(config.config_file_path).parent / "data" / "training.yml"
+
+
+def cache_dir(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "training"
+
+
+def on_files(files, config):
+    path = training_path(config)
+    docs = Path(config.docs_dir)
+    try:
+        training = check_training(path, docs)
+    except DataError as exc:
+        raise PluginError(f"data/training.yml: ongeldige invoer\n{exc}") from None
+    for line in mismatch_report(training):
+        log.info(f"trainershandleiding, {line}")
+    cache = cache_dir(config)
+    worksheets = {ident: info.path for ident, info in pdf_infos(config).items()}
+    try:
+        packs = build_packs(cache / "pdf", worksheets, cache, docs, path, local_settings(config), source_date(),
+                            log=log.info, training=training)
+    except DataError as exc:
+        raise PluginError(f"trainingspakketten: {exc}") from None
+    for pack in packs.values():
+        own = [pack.path] + [part.path for part in pack.parts if part.kind != "werkblad"]
+        for pdf in own:
+            files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
+    config.extra["training_pakketten"] = packs
+    return files

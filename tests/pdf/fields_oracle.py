@@ -1,0 +1,67 @@
+"""The fields a worksheet must have, derived from its data independently of the templates (the test oracle).
+
+name → (field type, options): "text", "multiline", "checkbox", or "radio" with its option values."""
+from __future__ import annotations
+
+from werkboek.schema import (Checklist, Columns, Flow, Info, Instrument, Prompts, Scale, Sectors, Table)
+
+CONTACT_PARTS = ["naam", "telefoon", "email", "website", "van", "tot", "dagen"]
+
+
+def expected_fields(i: Instrument) -> dict[str, tuple]:
+    f: dict[str, tuple] = {}
+
+    def name(*parts):
+        return "__".join((i.id, *parts))
+
+    if i.naam_datum:
+        f[name("naam")] = f[name("datum")] = ("text", None)
+    for b in i.blokken:
+        if isinstance(b, Checklist):
+            for g in b.groepen:
+                for item in g.items:
+                    f[name(item.id)] = ("checkbox", None)
+                for n in range(1, g.extra_regels + 1):
+                    f[name(g.id, f"regel-{n}")] = ("text", None)
+                    f[name(g.id, f"regel-{n}-aan")] = ("checkbox", None)
+        elif isinstance(b, Scale):
+            options = [o.waarde for o in b.opties]
+            for r in b.rondes:
+                if r.datum:
+                    f[name(r.id, "datum")] = ("text", None)
+            for item in b.items:
+                if item.eigen:
+                    f[name(item.id, "tekst")] = ("text", None)
+                for r in b.rondes or [None]:
+                    f[name(item.id, r.id) if r else name(item.id)] = ("radio", options)
+                if b.notitie:
+                    f[name(item.id, "notitie")] = ("multiline", None)
+        elif isinstance(b, Prompts):
+            for q in b.items:
+                f[name(b.id, q.id)] = ("multiline", None)
+        elif isinstance(b, Table):
+            for row in b.rijen:
+                if row.eigen and b.kop_rijen is not None:
+                    f[name(b.id, row.id, "label")] = ("text", None)
+                for col in b.kolommen:
+                    f[name(b.id, row.id, col.id)] = ("multiline", None)
+        elif isinstance(b, Info):
+            if b.aantekeningen:
+                f[name(b.id, "aantekeningen")] = ("multiline", None)
+        elif isinstance(b, Sectors):
+            if b.toon_voorbeelden and any(q.voorbeeld for q in b.items):
+                f[name(b.id, "van")] = f[name(b.id, "datum")] = ("text", None)
+            for q in b.items:
+                f[name(b.id, q.id)] = ("multiline", None)
+        elif isinstance(b, Flow):
+            slots = ([b.contact] if b.contact else []) + [c for box in b.vakken for c in box.contacten]
+            for slot in slots:
+                if slot.volledig:
+                    for part in CONTACT_PARTS:
+                        f[name(slot.id, part)] = ("text", None)
+                else:
+                    f[name(slot.id)] = ("text", None)
+        elif isinstance(b, Columns):
+            for col in b.kolommen:
+                f[name(b.id, col.id)] = ("multiline", None)
+    return f
