@@ -173,11 +173,12 @@ def _dagen(value) -> str | None:
     lower = text.lower()
     if lower in SAMEN:
         return text
+    lower = re.sub(r"\s+tot\s+en\s+met\s+|\s+tot\s+", " t/m ", lower)
     parts = re.split(r"\s*,\s*|\s+en\s+|\s*&\s*|\s*;\s*", lower)
     for part in parts:
         if not part:
             raise ValueError(f"'{text}': er ontbreekt een dag tussen de komma's; {DAGEN_HINT}")
-        ends = re.split(r"\s*(?:t/m|tot en met|tm|-|–|—)\s*", part)
+        ends = re.split(r"\s*(?:t/m|tm|-|–|—)\s*", part)
         if len(ends) > 2 or any(not e for e in ends):
             raise ValueError(f"'{text}' is niet te lezen als dagen; {DAGEN_HINT}")
         for end in ends:
@@ -533,24 +534,26 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     if not isinstance(data, dict):
         raise DataError(f"{name}, regel 1: verwacht regels als 'naam: Gemeente …' (sleutel, dubbele punt, waarde)")
     context = {"root": root, "bron": Path(path), **forms_context(forms_dir or root / "forms")}
+    problems = _cross_checks(data, context["slots"])
     try:
         lokaal = Lokaal.model_validate(data, context=context)
     except ValidationError as exc:
-        raise DataError("\n".join(_messages(exc, name, lines))) from None
-    problems = _cross_checks(lokaal, context["slots"])
+        problems = [([p for p in err["loc"] if p != "[key]"], None, err) for err in exc.errors()] + [
+            (loc, text, None) for loc, text in problems]
+    else:
+        problems = [(loc, text, None) for loc, text in problems]
     if problems:
-        raise DataError("\n".join(f"{name}, regel {_where(loc, lines) or 1}: veld '{format_location(loc)}': {text}"
-                                  for loc, text in problems))
+        raise DataError("\n".join(_messages(problems, name, lines)))
     return lokaal
 
 
-def _messages(exc: ValidationError, name: str, lines) -> list[str]:
+def _messages(problems, name: str, lines) -> list[str]:
+    """One line per problem, in the order of the file: file, line, field, what to do."""
     out = []
-    for err in exc.errors():
-        loc = [p for p in err["loc"] if p != "[key]"]
+    for loc, text, err in problems:
         line = _where(loc, lines)
         where = name + (f", regel {line}" if line else "")
-        out.append((line or 0, f"{where}: veld '{format_location(loc)}': {_explain(err, loc)}"))
+        out.append((line or 0, f"{where}: veld '{format_location(loc)}': {text or _explain(err, loc)}"))
     return [text for _, text in sorted(out, key=lambda item: item[0])]
 
 
@@ -579,17 +582,24 @@ def _valid_keys(parent) -> list[str]:
     return []
 
 
-def _cross_checks(lokaal: Lokaal, slots: dict[str, bool]) -> list[tuple[list, str]]:
+def _cross_checks(data: dict, slots: dict[str, bool]) -> list[tuple[list, str]]:
+    """Checks across fields, on the file as written (so they are reported together with every other problem)."""
     problems = []
-    for slot, fields in lokaal.contacten.items():
-        if not slots.get(slot, True):
+    contacts = data.get("verwijskaart")
+    for slot, fields in (contacts.items() if isinstance(contacts, dict) else []):
+        if not isinstance(fields, dict):
+            continue
+        if slot in slots and not slots[slot]:
             for key in fields:
-                if key not in REGEL_VELDEN:
-                    problems.append(([ "verwijskaart", slot, key],
+                if key in CONTACT_VELDEN and key not in REGEL_VELDEN:
+                    problems.append((["verwijskaart", slot, key],
                                      f"'{key}' past niet bij deze regel: op de verwijskaart staat hier één regel met "
                                      f"naam, telefoon en e-mail (sleutels: {', '.join(REGEL_VELDEN)}). Alleen "
                                      "'vragen-en-advies' heeft ook website, van, tot en dagen"))
-        van, tot = fields.get("van"), fields.get("tot")
+        try:
+            van, tot = _tijd(fields.get("van")), _tijd(fields.get("tot"))
+        except ValueError:
+            continue  # reported by the field's own check
         if van and tot and van >= tot:
             problems.append((["verwijskaart", slot, "van"],
                              f"'van' ({van}) moet eerder zijn dan 'tot' ({tot}); controleer de tijden"))
