@@ -21,6 +21,15 @@ from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
 from werkboek.training import clock, duration_label, load_training
 
 
+def short_label(key: str) -> str:
+    """'s5-1' → '§5.1', 's12-3' → 'kennisbron 12.3', 'h6' → 'hoofdstuk 6', 'b1' → 'bijlage 1'."""
+    if key.startswith("s12-"):
+        return "kennisbron 12." + key[4:]
+    if key.startswith("s"):
+        return "§" + key[1:].replace("-", ".")
+    return ("hoofdstuk " if key.startswith("h") else "bijlage ") + key[1:]
+
+
 def define_env(env):
     templates = template_env()
 
@@ -93,7 +102,7 @@ def define_env(env):
             for ref in refs:
                 section = sections[ref_key(ref)]
                 href = rel(page_url_of(env.conf, section.src_uri)) + (f"#{section.anchor}" if section.anchor else "")
-                out.append({"href": href, "label": section.title})
+                out.append({"href": href, "label": short_label(section.key), "title": section.title})
             return out
 
         rows = [(start, end, row, links(row.verwijzingen), Markup(md.markdown(row.bijzonderheden)))
