@@ -39,9 +39,10 @@ def _info(name: str, date_time: tuple) -> zipfile.ZipInfo:
 
 
 def site_files(site_dir: Path, exclude: Path | None = None) -> list[Path]:
-    """The files that go into the zip, sorted by their path in the site."""
+    """The files that go into the zip (never the zip itself, nor ``exclude``), sorted by their path in the site."""
+    skip = {(site_dir / ZIP_PATH).resolve()} | ({exclude.resolve()} if exclude is not None else set())
     files = [p for p in site_dir.rglob("*") if p.is_file() and p.suffix.lower() not in SKIPPED
-             and (exclude is None or p.resolve() != exclude.resolve())]
+             and p.resolve() not in skip and not p.name.endswith(".zip.tmp")]
     return sorted(files, key=lambda p: p.relative_to(site_dir).as_posix())
 
 

@@ -28,15 +28,23 @@ def cache_dir(config) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "training"
 
 
-def on_files(files, config):
-    path = training_path(config)
-    docs = Path(config.docs_dir)
+def check_and_report(config):
+    """Validate data/training.yml against docs/ and forms/ (a build error naming file, line, session and row), and
+    report each bijeenkomst whose times do not add up as INFO: a WARNING would stop `mkdocs build --strict`, and
+    the source itself disagrees there (the choices are recorded under `keuzes`)."""
     try:
-        training = check_training(path, docs)
+        training = check_training(training_path(config), Path(config.docs_dir))
     except DataError as exc:
         raise PluginError(f"data/training.yml: ongeldige invoer\n{exc}") from None
     for line in mismatch_report(training):
         log.info(f"trainershandleiding, {line}")
+    return training
+
+
+def on_files(files, config):
+    path = training_path(config)
+    docs = Path(config.docs_dir)
+    training = check_and_report(config)
     cache = cache_dir(config)
     worksheets = {ident: info.path for ident, info in pdf_infos(config).items()}
     try:
