@@ -1,0 +1,101 @@
+"""The offline copy (downloads/werkboek-offline.zip): complete, reproducible, and — unzipped and opened from the
+file system in Chromium — navigation, search and the worksheets work without a single request leaving file://."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import ROOT
+from quality_helpers import DESKTOP, html_pages, new_page
+
+ZIP = "downloads/werkboek-offline.zip"
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("offline_zip_hook", ROOT / "hooks" / "offline_zip.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def offline_zip(built_site) -> Path:
+    path = built_site / ZIP
+    assert path.is_file(), f"{ZIP} ontbreekt in de site"
+    return path
+
+
+def test_zip_holds_the_whole_site_but_not_itself(built_site, offline_zip):
+    hook = _hook()
+    with zipfile.ZipFile(offline_zip) as zf:
+        names = zf.namelist()
+        assert zf.testzip() is None
+    prefix = hook.FOLDER + "/"
+    assert all(n.startswith(prefix) for n in names)
+    inside = {n.removeprefix(prefix) for n in names}
+    assert set(html_pages(built_site)) <= inside
+    expected = {p.relative_to(built_site).as_posix() for p in hook.site_files(built_site)}
+    assert inside == expected | {"LEESMIJ.txt"}
+    assert ZIP not in inside and not any(n.endswith(".zip") for n in inside)
+    assert {"search/search_index.js", "assets/javascripts/vendor/iframe-worker-shim.js"} <= inside
+    pdfs = {p.relative_to(built_site).as_posix() for p in (built_site / "werkbladen").glob("*.pdf")}
+    assert pdfs and pdfs <= inside
+
+
+def test_zip_is_reproducible(built_site, offline_zip, tmp_path):
+    hook = _hook()
+    with zipfile.ZipFile(offline_zip) as zf:
+        infos = zf.infolist()
+    assert [i.filename for i in infos[1:]] == sorted(i.filename for i in infos[1:])  # LEESMIJ.txt first, then sorted
+    assert len({i.date_time for i in infos}) == 1
+    epoch = max(hook.source_date(), hook.ZIP_EPOCH_MIN)
+    assert infos[0].date_time == time.gmtime(epoch)[:6]
+    again = tmp_path / "opnieuw.zip"
+    hook.write_zip(built_site, again)  # the shipped zip itself is left out, as in the build
+    assert again.read_bytes() == offline_zip.read_bytes(), "zip niet reproduceerbaar (of de site veranderde na het zippen)"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path):
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(tmp_path)
+    root = tmp_path / _hook().FOLDER
+    requests: list[str] = []
+    with new_page(browser, DESKTOP) as page:
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((root / "index.html").as_uri(), wait_until="load")
+        assert page.locator("h1").first.inner_text().startswith("Eenzaam ben je niet alleen")
+
+        # Follow a navigation link.
+        page.locator('article a[href="01-inleiding.html"]').first.click()
+        page.wait_for_url(re.compile(r"/01-inleiding\.html$"))
+        assert page.locator("h1").first.inner_text().startswith("1 Inleiding")
+
+        # Search (the '/' key focuses the search field; the index comes from search/search_index.js).
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("eenzaamheid")
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        assert results.count() > 3
+        assert "eenzaamheid" in page.locator(".md-search-result").inner_text().lower()
+
+        # A worksheet's PDF link points at a file that is there.
+        page.goto((root / "05-herkennen.html").as_uri(), wait_until="load")
+        hrefs = page.eval_on_selector_all('a[href$=".pdf"]', "els => els.map(a => a.href)")
+        assert hrefs, "geen PDF-link op 05-herkennen.html"
+        for href in hrefs:
+            assert href.startswith("file://"), href
+            assert Path(unquote(urlparse(href).path)).is_file(), f"PDF ontbreekt: {href}"
+        page.wait_for_load_state("networkidle")
+
+    assert any(u.endswith("search_index.js") for u in requests), "zoekindex niet geladen"
+    outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:"))})
+    assert not outside, "verzoeken buiten file://:\n" + "\n".join(outside)
