@@ -1,0 +1,176 @@
+"""The whole werkboek as one PDF (downloads/werkboek.pdf): contents with the right page numbers, a bookmark per
+chapter, every section 3.1–12.8 in the text, cross-references with their page, chapters on right-hand pages,
+instruments as printable (not fillable) pages, made from the same HTML as the site and cached by it."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from werkboek.book import BookPage, assemble, build_book, in_book, prefix_of
+from werkboek.sections import scan_dir
+
+SECTIONS = scan_dir(ROOT / "docs")
+CHAPTERS = {k: s for k, s in SECTIONS.items() if re.fullmatch(r"h\d+", k)}
+NUMBERED = {k: s for k, s in SECTIONS.items() if re.fullmatch(r"s(\d+)-\d+", k) and 3 <= int(k[1:].split("-")[0]) <= 12}
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+@pytest.fixture(scope="module")
+def book(built_site):
+    path = built_site / "downloads" / "werkboek.pdf"
+    assert path.exists(), "downloads/werkboek.pdf ontbreekt"
+    return PdfReader(path)
+
+
+@pytest.fixture(scope="module")
+def pages(book):
+    return [norm(p.extract_text() or "") for p in book.pages]
+
+
+@pytest.fixture(scope="module")
+def outline(book):
+    def walk(items, level=1):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, level + 1)
+            else:
+                yield level, item.title, book.get_destination_page_number(item) + 1
+    return list(walk(book.outline))
+
+
+def test_a_bookmark_per_chapter_and_section(outline):
+    top = [title for level, title, _ in outline if level == 1]
+    for key in sorted(CHAPTERS, key=lambda k: int(k[1:])):
+        assert CHAPTERS[key].title in top, CHAPTERS[key].title
+    for name in ("Inhoud", "Begrippenlijst", "Bijlage 1 Trainershandleiding", "Bijlage 2 Effectonderzoek",
+                 "Bijlage 3 Bestudeerde instrumenten"):
+        assert name in top
+    titles = [norm(title) for _, title, _ in outline]
+    for key, section in NUMBERED.items():
+        assert norm(section.title) in titles, section.title
+    # Kennisbronnen sit under 12 Kennisbronnen.
+    levels = {norm(title): level for level, title, _ in outline}
+    assert levels["Kennisbron 12.1 Typen eenzaamheid en sociaal isolement"] == 2
+    assert levels["5.3 Instrument: Signaleringskaart"] == 2
+
+
+def test_every_section_3_1_to_12_8_is_in_the_text(pages):
+    text = " ".join(pages)
+    assert len(NUMBERED) >= 50 and "s12-8" in NUMBERED
+    for key, section in sorted(NUMBERED.items()):
+        assert norm(section.title) in text, section.title
+    assert "Kennisbron 12.8 Actie-leren" in text
+
+
+def test_contents_have_the_right_page_numbers(pages, outline):
+    start = next(i for i, t in enumerate(pages) if "Inhoud" in t and "1 Inleiding" in t)
+    toc = " ".join(pages[start:start + 4])
+    targets = {norm(title): page for level, title, page in outline}
+    checked = 0
+    for key in list(CHAPTERS) + ["s5-3", "s11-6", "s12-8"]:
+        title = norm(SECTIONS[key].title)
+        m = re.search(re.escape(title) + r"\s*\.{3,}\s*(\d+)", toc)
+        assert m, f"{title} staat niet met paginanummer in de inhoudsopgave"
+        assert int(m.group(1)) == targets[title], title
+        checked += 1
+    assert checked >= 15
+
+
+def test_chapters_start_on_a_right_hand_page(outline):
+    for level, title, page in outline:
+        if level == 1:
+            assert page % 2 == 1, f"{title} begint op pagina {page} (links)"
+
+
+def test_running_header_names_the_chapter(pages, outline):
+    start = next(page for level, title, page in outline if title.startswith("5 Herkennen"))
+    following = next(page for level, title, page in outline if title.startswith("6 Bespreekbaar"))
+    right = [n for n in range(start + 1, following) if n % 2 == 1 and pages[n - 1]]
+    left = [n for n in range(start + 1, following) if n % 2 == 0 and pages[n - 1]]
+    assert right and left
+    for n in right:
+        assert "5 Herkennen van eenzaamheid en sociaal isolement" in pages[n - 1]
+    for n in left:
+        assert "Eenzaam ben je niet alleen" in pages[n - 1] and str(n) in pages[n - 1]
+
+
+def test_cross_references_show_the_page(pages, outline):
+    text = " ".join(pages)
+    targets = {norm(title).split(" ")[0]: page for level, title, page in outline}
+    refs = re.findall(r"§(\d{1,2}\.\d{1,2}), p\.\s?(\d+)", text)
+    assert len(refs) >= 5, "verwijzingen zonder paginanummer"
+    for number, page in refs:
+        if number in targets:
+            assert int(page) == targets[number], f"§{number} verwijst naar p. {page}"
+
+
+def test_instruments_are_printable_pages_not_fields(book, outline):
+    assert not book.get_fields(), "het boek hoort geen invulvelden te hebben"
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in book.pages}
+    assert sizes == {(595, 842), (842, 595)}  # A4, and landscape pages for landscape instruments
+    signaleringskaart = next(page for _, title, page in outline if title == "5.3 Instrument: Signaleringskaart")
+    first = norm(book.pages[signaleringskaart - 1].extract_text())
+    assert first.split(" ")[:4] == ["5.3", "Instrument:", "Signaleringskaart", "Deze"] or \
+        "5.3 Instrument: Signaleringskaart Deze signaleringskaart" in first
+
+
+def test_book_metadata(built_site):
+    import pikepdf
+
+    with pikepdf.open(built_site / "downloads" / "werkboek.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "nl-NL"
+        assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
+        assert str(pdf.docinfo["/Title"]) == "Eenzaam ben je niet alleen"
+
+
+def test_training_page_shows_the_book_with_its_size(built_site, book):
+    html = (built_site / "training-geven.html").read_text(encoding="utf-8")
+    m = re.search(r"data-werkboek-pdf>\(PDF, (\d+) pagina’s, [\d,]+ [kM]B\)<", html)
+    assert m, "de grootte van het werkboek ontbreekt op de pagina Training geven"
+    assert int(m.group(1)) == len(book.pages)
+
+
+# --- the plain functions ----------------------------------------------------------------------------------------
+
+PAGES = [
+    BookPage("01-een.md", "01-een.html",
+             '<h1 id="h1">1 Een<a class="headerlink" href="#h1">#</a></h1><p id="x">Zie <a class="verwijzing" '
+             'href="sub/02-twee.html#s2-1">§2.1</a> en <a href="#x">hier</a>, <a href="werkbladen/a.pdf">pdf</a>, '
+             '<a href="https://example.org/">web</a>.</p>'),
+    BookPage("sub/02-twee.md", "sub/02-twee.html",
+             '<h1 id="h2">2 Twee</h1><h2 id="s2-1">2.1 Deel</h2><label for="f">F</label><input id="f">'
+             '<a href="../01-een.html">terug</a>'),
+    BookPage("werkbladen.md", "werkbladen.html", "<h1>Werkbladen</h1>"),
+]
+
+
+def test_assemble_prefixes_ids_and_makes_links_internal():
+    html = assemble(PAGES, "Boek")
+    assert not in_book(PAGES[2]) and "<h1>Werkbladen</h1>" not in html
+    one, two = prefix_of("01-een.md"), prefix_of("sub/02-twee.md")
+    assert f'id="{one}--h1"' in html and f'id="{two}--s2-1"' in html
+    assert f'href="#{two}--s2-1"' in html and f'href="#{one}--x"' in html and f'href="#{one}"' in html
+    assert f'for="{two}--f"' in html and f'id="{two}--f"' in html
+    assert "headerlink" not in html
+    assert '<span class="buiten-boek">pdf</span>' in html and 'href="https://example.org/"' in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_book_is_cached_by_its_html(tmp_path):
+    html = assemble(PAGES, "Boek")
+    started = time.perf_counter()
+    first = build_book(html, tmp_path / "a.pdf", tmp_path / "cache", "Boek", 0)
+    second = build_book(html, tmp_path / "b.pdf", tmp_path / "cache", "Boek", 0)
+    assert (first.status, second.status) == ("gemaakt", "ongewijzigd")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert time.perf_counter() - started < 60
+    third = build_book(html.replace("Twee", "Drie"), tmp_path / "c.pdf", tmp_path / "cache", "Boek", 0)
+    assert third.status == "gemaakt"
