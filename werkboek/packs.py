@@ -344,6 +344,12 @@ def _write(target: Path, data: bytes) -> None:
     tmp.replace(target)
 
 
+def _is_a3(data: bytes) -> bool:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        box = pdf.pages[0].mediabox
+        return max(float(box[2]) - float(box[0]), float(box[3]) - float(box[1])) > 1100  # A4: 842 pt, A3: 1191 pt
+
+
 def page_count(data: bytes) -> int:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)
@@ -590,9 +596,9 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
                      f"{'Opdracht' if count == 1 else 'Opdrachten'} voor bijeenkomst {session.huiswerk.voor_bijeenkomst}",
                      html)
         contents, page = [], 1
-        for part in parts:
+        for part, (_, data) in zip(parts, datas):
             span = f"{page}" if part.pages == 1 else f"{page}–{page + part.pages - 1}"
-            contents.append((span, part.title))
+            contents.append((span, part.title + (" (A3)" if _is_a3(data) else "")))
             page += part.pages
         contents.append((f"{page}", "Agenda voor de trainer (deze pagina)"))
         rendered("agenda", f"bijeenkomst-{n}-agenda", f"Agenda bijeenkomst {n} voor de trainer",
