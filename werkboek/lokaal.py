@@ -534,7 +534,8 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     if not isinstance(data, dict):
         raise DataError(f"{name}, regel 1: verwacht regels als 'naam: Gemeente …' (sleutel, dubbele punt, waarde)")
     context = {"root": root, "bron": Path(path), **forms_context(forms_dir or root / "forms")}
-    problems = _cross_checks(data, context["slots"])
+    problems = _duplicates(yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_TextLoader))
+    problems += _cross_checks(data, context["slots"])
     try:
         lokaal = Lokaal.model_validate(data, context=context)
     except ValidationError as exc:
@@ -580,6 +581,22 @@ def _valid_keys(parent) -> list[str]:
     if parent[0] == "verwijskaart":
         return VALID_KEYS["contact"]
     return []
+
+
+def _duplicates(node, path=()) -> list[tuple[list, str]]:
+    """A key written twice in one block: YAML would silently keep only the last one."""
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                problems.append(([*path, key.value], f"'{key.value}' staat twee keer in hetzelfde blok (regel "
+                                 f"{seen[key.value]} en regel {line}); haal er één weg of voeg ze samen"))
+            else:
+                seen[key.value] = line
+            problems += _duplicates(value, (*path, key.value))
+    return problems
 
 
 def _cross_checks(data: dict, slots: dict[str, bool]) -> list[tuple[list, str]]:

@@ -409,3 +409,16 @@ def test_checks_across_fields_are_reported_with_the_others(tmp_path):
     """)
     assert re.findall(r"regel (\d+):", message) == ["5", "9", "10"]
     assert "'van' (17:00) moet eerder zijn" in message and "'dagen' past niet" in message
+
+
+def test_a_key_written_twice_is_reported(tmp_path):
+    message = error(tmp_path, """
+        naam: Gemeente A
+        verwijskaart:
+          advies-1:
+            naam: Loket
+          advies-1:
+            naam: Wijkteam
+    """)
+    assert message.startswith("gemeente.yml, regel ")
+    assert "'advies-1' staat twee keer in hetzelfde blok (regel 3 en regel 5)" in message
