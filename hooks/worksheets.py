@@ -2,6 +2,8 @@
 a hash of its inputs, and add them to the site as werkbladen/<id>.pdf. One progress line per PDF."""
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from pathlib import Path
 
@@ -28,8 +30,11 @@ def on_files(files, config):
     cache = cache_dir(config)
     epoch, lokaal = source_date(), local_settings(config)
     infos = {}
+    # One output folder per local version, so builds of different gemeenten never publish each other's PDFs.
+    variant = hashlib.sha256(json.dumps(lokaal.cache_key() if lokaal else None, sort_keys=True,
+                                        default=str).encode()).hexdigest()[:12]
     for instrument in instruments.values():
-        info = build_one(instrument, cache / "pdf", cache / "opslag", lokaal, epoch, log=log.info)
+        info = build_one(instrument, cache / "pdf" / variant, cache / "opslag", lokaal, epoch, log=log.info)
         infos[instrument.id] = info
         files.append(File.generated(config, f"werkbladen/{info.path.name}", abs_src_path=str(info.path)))
     config.extra["werkbladen_pdf"] = infos

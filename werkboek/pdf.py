@@ -210,11 +210,15 @@ def build_one(instrument: Instrument, out_dir: Path, cache_dir: Path | None = No
     else:
         data, status = render_pdf(instrument, lokaal, epoch), "gemaakt"
         if cached is not None:
-            for old in cache_dir.glob(f"{instrument.id}-*.pdf"):
-                old.unlink()
-            cached.write_bytes(data)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(cached)
+            # Keep a few versions per worksheet (upstream and local builds alternate), drop older ones.
+            versions = sorted(cache_dir.glob(f"{instrument.id}-*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in versions[4:]:
+                old.unlink(missing_ok=True)
     if cached is None or cached.resolve() != target.resolve():
-        tmp = target.with_suffix(".pdf.tmp")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
     info = PdfInfo(instrument.id, target, page_count(data), len(data))
