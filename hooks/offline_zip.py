@@ -54,10 +54,10 @@ def write_zip(site_dir: Path, target: Path, epoch: int | None = None) -> int:
     files = site_files(site_dir, exclude=target)  # listed before the temporary zip exists
     tmp = target.with_name(target.name + ".tmp")
     with zipfile.ZipFile(tmp, "w") as zf:
-        zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=9)
+        zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=6)
         for path in files:
             name = path.relative_to(site_dir).as_posix()
-            zf.writestr(_info(name, date_time), path.read_bytes(), compresslevel=9)
+            zf.writestr(_info(name, date_time), path.read_bytes(), compresslevel=6)
     tmp.replace(target)
     return target.stat().st_size
 
