@@ -356,8 +356,8 @@ def page_count(data: bytes) -> int:
 
 
 def _page_html(template: str, **context) -> str:
-    context.setdefault("werkboek_titel", WERKBOEK_TITEL)
     context.setdefault("lokaal", None)
+    context.setdefault("werkboek_titel", getattr(context["lokaal"], "site_titel", None) or WERKBOEK_TITEL)
     context.setdefault("css", (PDF_DIR / "pakket.css").as_uri())
     return template_env().get_template(f"pdf/{template}").render(**context)
 
