@@ -48,6 +48,9 @@ def on_post_build(config):
     pages = [collected[src] for src in _state.get("order", []) if src in collected]
     if not pages:
         return
+    if len(pages) < len(_state["order"]):  # `serve --dirty` rebuilds only changed pages: the book would be partial
+        log.info(f"werkboek {TARGET}: niet opnieuw gemaakt, niet alle pagina's zijn opnieuw opgebouwd")
+        return
     site_dir = Path(config.site_dir)
     title = config.site_name
     started = time.perf_counter()
