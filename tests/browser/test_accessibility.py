@@ -64,8 +64,11 @@ FOCUS_STATE = """() => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   let shown = el;
-  // Material's palette toggle is a zero-size radio; the label right after it is what shows its focus.
-  if (el.matches('input.md-option') && el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL') shown = el.nextElementSibling;
+  // Material's palette toggle is a pair of zero-size radios; the one label on display is what shows their focus.
+  if (el.matches('input.md-option')) {
+    const label = [...el.parentElement.querySelectorAll('label')].find(l => getComputedStyle(l).display !== 'none');
+    if (label) shown = label;
+  }
   const cs = getComputedStyle(shown);
   const parse = c => { const m = c.match(/^rgba?\\(([^)]+)\\)$/); if (!m) return null;
                        const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
@@ -92,10 +95,10 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_every_focus_stop_has_a_visible_outline(browser, server, viewport):
+@pytest.mark.parametrize("viewport,scheme", [("desktop", "light"), ("phone", "light"), ("desktop", "dark")])
+def test_every_focus_stop_has_a_visible_outline(browser, server, viewport, scheme):
     problems, seen = [], 0
-    with new_page(browser, VIEWPORTS[viewport]) as page:
+    with new_page(browser, VIEWPORTS[viewport], scheme) as page:
         page.goto(f"{server}/{CHAPTER_WITH_INSTRUMENT}", wait_until="load")
         page.add_style_tag(content=NO_TRANSITIONS)
         first = None
@@ -119,7 +122,7 @@ def test_every_focus_stop_has_a_visible_outline(browser, server, viewport):
             if not state["onScreen"]:
                 problems.append(f"{what}: krijgt focus maar staat niet in beeld")
     assert seen > 20, f"maar {seen} focusstops gevonden"
-    assert not problems, f"{CHAPTER_WITH_INSTRUMENT} ({viewport}):\n" + "\n".join(problems)
+    assert not problems, f"{CHAPTER_WITH_INSTRUMENT} ({viewport}, {scheme}):\n" + "\n".join(problems)
 
 
 ACCESSIBLE_NAMES = """() => [...document.querySelectorAll('form.werkblad input, form.werkblad textarea, form.werkblad select')]
