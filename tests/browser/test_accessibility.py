@@ -149,3 +149,34 @@ def test_every_worksheet_field_has_an_accessible_name(browser, server, built_sit
             fields += len(found)
             unnamed += [f"{url}: {f['field']}" for f in found if not f["named"]]
     assert not unnamed, f"{len(unnamed)} van {fields} velden zonder toegankelijke naam:\n" + "\n".join(unnamed)
+
+
+def _open_search(page):
+    page.keyboard.press("/")
+    page.keyboard.type("eenzaamheid")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+
+
+def _open_drawer(page):
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+
+
+def _show_term(page):
+    page.locator(".begrip__term").first.focus()
+    page.locator(".begrip__uitleg").first.wait_for(state="visible")
+
+
+@pytest.mark.parametrize("state,viewport,scheme", [
+    ("zoeken", "desktop", "light"), ("zoeken", "phone", "dark"), ("menu", "phone", "light"), ("menu", "phone", "dark"),
+    ("begrip", "desktop", "light"), ("begrip", "desktop", "dark")])
+def test_opened_search_menu_and_term_pass_axe(browser, server, state, viewport, scheme):
+    """What only shows after a click: search results, the phone menu, a term's explanation."""
+    axe = Axe()
+    with new_page(browser, VIEWPORTS[viewport], scheme) as page:
+        page.goto(f"{server}/{CHAPTER_WITH_INSTRUMENT}", wait_until="load")
+        page.add_style_tag(content=NO_TRANSITIONS)
+        {"zoeken": _open_search, "menu": _open_drawer, "begrip": _show_term}[state](page)
+        found = [{**v, "page": f"{CHAPTER_WITH_INSTRUMENT} ({state})"}
+                 for v in axe.run(page, options=AXE_OPTIONS).response["violations"]]
+    assert not found, f"axe ({state}, {viewport}, {scheme}):\n" + _describe(found)
