@@ -26,7 +26,7 @@ test: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 benchmark: $(STAMP)
-	scripts/system-packages.sh
+	scripts/system-packages.sh --browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
 
 clean:

@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 import markdown as md
 from markupsafe import Markup
 
-from werkboek.loader import DataError, cached_instruments
+from werkboek.loader import DataError, load_instruments
 from werkboek import fasemodel as fasemodel_data
 from werkboek.render import compact, template_env
 from werkboek.sections import ref_key, scan_dir
@@ -43,7 +43,7 @@ def define_env(env):
         return env.page.file.src_uri if env.page else "?"
 
     def instruments():
-        return cached_instruments()
+        return load_instruments()
 
     @env.macro
     def instrument(ident: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from werkboek.loader import DataError, cached_instruments, load_instruments
+from werkboek.loader import DataError, load_instruments
 from werkboek.pdf import build_one, source_date
 from werkboek.site import local_settings
 
@@ -23,7 +23,6 @@ def cache_dir(config) -> Path:
 
 def on_files(files, config):
     try:
-        cached_instruments.cache_clear()
         instruments = load_instruments()
     except DataError as exc:
         raise PluginError(f"forms/: ongeldige invoer\n{exc}") from None

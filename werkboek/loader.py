@@ -1,7 +1,6 @@
 """Load and validate YAML data files; errors name the file, the field, the line and what is expected."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -47,12 +46,15 @@ def format_location(loc) -> str:
     return out or "(hele bestand)"
 
 
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same results, much faster
+
+
 def read_yaml(path: Path):
     """Parse a YAML file; return (data, line index)."""
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", regel {mark.line + 1}" if mark else ""
@@ -112,8 +114,32 @@ def load_instrument(path: Path) -> Instrument:
     return instrument
 
 
+def files_stamp(paths) -> tuple:
+    """What identifies the current contents of some files (path, size, mtime): a memo key that changes on edit."""
+    out = []
+    for path in sorted(paths):
+        st = path.stat()
+        out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+_memo: dict = {}
+
+
+def memoized(kind: str, key: tuple, make):
+    """Reuse a result while its input files are unchanged (one build loads forms and training several times)."""
+    if _memo.get(kind, (None,))[0] != key:
+        _memo[kind] = (key, make())
+    return _memo[kind][1]
+
+
 def load_instruments(folder: Path = FORMS_DIR) -> dict[str, Instrument]:
     """Every forms/*.yml, validated, keyed by id, in werkboek order."""
+    folder = Path(folder)
+    return dict(memoized(f"forms:{folder}", files_stamp(folder.glob("*.yml")), lambda: _load_instruments(folder)))
+
+
+def _load_instruments(folder: Path) -> dict[str, Instrument]:
     errors, found = [], []
     for path in sorted(folder.glob("*.yml")):
         try:
@@ -126,6 +152,3 @@ def load_instruments(folder: Path = FORMS_DIR) -> dict[str, Instrument]:
     return {i.id: i for i in found}
 
 
-@lru_cache(maxsize=4)
-def cached_instruments(folder: Path = FORMS_DIR, stamp: float = 0.0) -> dict[str, Instrument]:
-    return load_instruments(folder)

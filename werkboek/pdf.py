@@ -23,7 +23,15 @@ from .schema import Instrument
 WERKBOEK_TITEL = "Eenzaam ben je niet alleen"
 CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
 # Everything a worksheet is made from: a change to any of these invalidates the cache.
-RENDER_INPUTS = [TEMPLATES_DIR / "partials" / "werkblad", TEMPLATES_DIR / "pdf", Path(__file__).parent]
+RENDER_INPUTS = [
+    TEMPLATES_DIR / "partials" / "werkblad",
+    TEMPLATES_DIR / "pdf" / "werkblad.html",
+    TEMPLATES_DIR / "pdf" / "werkblad.css",
+    TEMPLATES_DIR / "pdf" / "fonts",
+    ROOT / "docs" / "assets" / "stylesheets" / "werkblad.css",  # imported by the PDF stylesheet
+    ROOT / "docs" / "assets" / "fonts",
+    *(Path(__file__).parent / name for name in ("pdf.py", "render.py", "schema.py", "lokaal.py")),
+]
 DA_GS = re.compile(rb"/\S+\s+gs\s*")
 DA_FONT = re.compile(rb"/(\S+)\s+([\d.]+)\s+Tf")
 FIELD_FONT = pikepdf.Name("/Helv")
@@ -85,6 +93,9 @@ def _finish(raw: bytes, title: str) -> bytes:
                 del acro["/NeedAppearances"]
             for field in acro.Fields:
                 _repair_field(field)
+            # WeasyPrint lists radio buttons both under their group and at the top level; only the group belongs there.
+            kids = {k.objgen for f in acro.Fields for k in f.get("/Kids", [])}
+            acro.Fields = pikepdf.Array([f for f in acro.Fields if f.objgen not in kids])
             _standard_field_font(pdf, acro)
             _share_appearances(pdf)
         pdf.Root.Lang = pikepdf.String("nl-NL")
@@ -183,8 +194,9 @@ def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:
     h.update(instrument.model_dump_json().encode())
     h.update(json.dumps(getattr(lokaal, "cache_key", lambda: None)(), sort_keys=True, default=str).encode())
     h.update(str(epoch).encode())
-    for folder in RENDER_INPUTS:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for entry in RENDER_INPUTS:
+        paths = [entry] if entry.is_file() else sorted(p for p in entry.rglob("*") if p.is_file())
+        for path in (p for p in paths if "__pycache__" not in p.parts):
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:20]

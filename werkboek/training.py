@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from . import DATA_DIR
-from .loader import DataError, read_yaml, validate
+from .loader import DataError, files_stamp, memoized, read_yaml, validate
 from .schema import Strict, Text
 
 TRAINING_PATH = DATA_DIR / "training.yml"
@@ -105,8 +105,11 @@ def load_training(path: Path = TRAINING_PATH, known_refs: set[str] | None = None
     """Load and validate; with ``known_refs`` (section keys such as 's5-3', 'h4', 'b1') every reference must exist."""
     from .sections import ref_key
 
-    data, lines = read_yaml(path)
-    training = validate(Training, data, path, lines)
+    def parse():
+        data, lines = read_yaml(path)
+        return validate(Training, data, path, lines), lines
+
+    training, lines = memoized(f"training:{path}", files_stamp([Path(path)]), parse)
     if known_refs is not None:
         errors = []
         for si, session in enumerate(training.bijeenkomsten):
