@@ -133,3 +133,19 @@ def test_site_is_dutch_and_searchable(built_site):
     index = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in index
     assert (built_site / "search" / "search_index.json").exists()
+
+
+def test_every_local_link_and_asset_exists(built_site):
+    """Raw-HTML links (downloads, worksheets) escape MkDocs' own link check: every relative href/src must exist."""
+    missing = []
+    for page, text in pages(built_site).items():
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)(?:[#?][^"]*)?"', text):
+            if re.match(r"^[a-z]+:", ref) or ref.startswith("//"):
+                continue
+            ref = html.unescape(ref)
+            target = built_site / ref.lstrip("/") if ref.startswith("/") else (built_site / page).parent / ref
+            if not target.exists():
+                missing.append(f"{page}: {ref}")
+    assert not missing, "\n".join(missing[:20])
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/werkboek.pdf"' in index and 'href="downloads/werkboek-offline.zip"' in index
