@@ -79,7 +79,15 @@ class _AssetScanner(HTMLParser):
                 self._add("<style> url()/@import", url)
 
 
+# Cheap first look: a page without any attribute or url() pointing at another host needs no parsing.
+MAYBE_EXTERNAL = re.compile(
+    r"""(?:\b(?:src|href|srcset|imagesrcset|data|poster)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])\s*(?:https?:)?//""",
+    re.I)
+
+
 def external_assets_html(html: str) -> list[tuple[str, str]]:
+    if not MAYBE_EXTERNAL.search(html):
+        return []
     scanner = _AssetScanner()
     scanner.feed(html)
     scanner.close()

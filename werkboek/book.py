@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import html as htmllib
+import hashlib
 import io
 import mimetypes
 import posixpath
@@ -38,7 +39,7 @@ import pikepdf
 
 from . import TEMPLATES_DIR
 from .htmltext import strip_tags
-from .packs import finalize, pages_label, render_weasy, size_label
+from .packs import _style_hash, finalize, pages_label, render_weasy, size_label
 from .render import template_env
 from .sections import heading_key
 
@@ -222,10 +223,19 @@ def assemble(pages: list[BookPage], title: str, description: str = "", copyright
 def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoch: int,
                subject: str = "") -> BookInfo:
     """Render the book (cached by a hash of its HTML and style inputs), set its metadata, write ``target``."""
-    raw, status = render_weasy(html, cache_dir, "werkboek")
-    with pikepdf.open(io.BytesIO(raw)) as pdf:
-        pdf.Root.PageMode = pikepdf.Name.UseOutlines
-        data = finalize(pdf, title, epoch, subject)
+    key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
+    key.update(_style_hash())
+    final = cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf" if cache_dir else None
+    if final is not None and final.exists():  # nothing changed: no PDF is opened or saved
+        data, status = final.read_bytes(), "ongewijzigd"
+    else:
+        raw, status = render_weasy(html, cache_dir, "werkboek")
+        with pikepdf.open(io.BytesIO(raw)) as pdf:
+            pdf.Root.PageMode = pikepdf.Name.UseOutlines
+            data = finalize(pdf, title, epoch, subject)
+        if final is not None:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            final.write_bytes(data)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(data)

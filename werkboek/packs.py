@@ -286,15 +286,17 @@ def _style_hash() -> bytes:
 def render_weasy(html: str, cache_dir: Path | None, name: str, pdf_forms: bool = False) -> tuple[bytes, str]:
     """WeasyPrint ``html`` to PDF (tagged, PDF/UA-1), cached by a hash of the HTML, the style inputs and the
     WeasyPrint version. Returns (raw PDF, status)."""
-    import weasyprint
+    from importlib.metadata import version
 
     h = hashlib.sha256(html.encode())
     h.update(_style_hash())
-    h.update(weasyprint.__version__.encode() + str(pdf_forms).encode())
+    h.update(version("weasyprint").encode() + str(pdf_forms).encode())
     key = h.hexdigest()[:20]
     cached = cache_dir / f"{name}.{key}.pdf" if cache_dir else None
     if cached is not None and cached.exists():
         return cached.read_bytes(), "ongewijzigd"
+    import weasyprint  # only when something must be rendered: importing it takes a second
+
     raw = weasyprint.HTML(string=html, base_url=str(ROOT)).write_pdf(
         pdf_forms=pdf_forms, pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
     if cached is not None:
@@ -578,8 +580,18 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
             add("werkblad", f"Werkblad {instrument.nummer} {instrument.titel}", path.read_bytes(), path, instrument.id)
 
         def rendered(kind, name, title, html):
-            raw, status = render_weasy(html, store, name)
-            data = finish_raw(raw, f"{title} — {titel}", epoch, f"Training {titel}, bijeenkomst {n}")
+            full_title, subject = f"{title} — {titel}", f"Training {titel}, bijeenkomst {n}"
+            # The finished part is cached too (by everything it is made from), so a no-change build opens no PDF.
+            key = hashlib.sha256("\0".join((html, full_title, subject, str(epoch))).encode())
+            key.update(_style_hash())
+            final = store / f"{name}.{key.hexdigest()[:20]}.klaar.pdf" if store else None
+            if final is not None and final.exists():
+                data, status = final.read_bytes(), "ongewijzigd"
+            else:
+                raw, status = render_weasy(html, store, name)
+                data = finish_raw(raw, full_title, epoch, subject)
+                if final is not None:
+                    _write(final, data)
             path = out_dir / f"{name}.pdf"
             _write(path, data)
             add(kind, title, data, path)

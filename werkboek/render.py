@@ -5,6 +5,8 @@ the same partials; only the ``medium`` variable differs ("web" or "pdf").
 """
 from __future__ import annotations
 
+import functools
+
 import jinja2
 
 from . import TEMPLATES_DIR
@@ -35,7 +37,9 @@ def install_globals(env: jinja2.Environment) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=1)
 def template_env() -> jinja2.Environment:
+    """One environment per process, so each template is compiled once per build."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,
