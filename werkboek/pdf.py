@@ -27,6 +27,7 @@ RENDER_INPUTS = [
     TEMPLATES_DIR / "partials" / "werkblad",
     TEMPLATES_DIR / "pdf" / "werkblad.html",
     TEMPLATES_DIR / "pdf" / "werkblad.css",
+    TEMPLATES_DIR / "pdf" / "lettertypen.css",
     TEMPLATES_DIR / "pdf" / "fonts",
     ROOT / "docs" / "assets" / "stylesheets" / "werkblad.css",  # imported by the PDF stylesheet
     ROOT / "docs" / "assets" / "fonts",
