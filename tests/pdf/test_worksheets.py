@@ -184,3 +184,21 @@ def test_partnerschapskaart_is_a3_landscape_filled_right_to_left(built_site):
     steps = sorted(INSTRUMENTS["partnerschapskaart"].blokken[0].kolommen, key=lambda k: k.stap)
     xs = [annots[f"partnerschapskaart__{INSTRUMENTS['partnerschapskaart'].blokken[0].id}__{k.id}"] for k in steps]
     assert xs == sorted(xs, reverse=True), "stap 1 staat rechts, de laatste stap links"
+
+
+@pytest.mark.parametrize("ident", sorted(INSTRUMENTS))
+def test_no_field_covers_another(built_site, ident):
+    """Every field has its own place on the page (a checkbox over a writing line cannot be filled in)."""
+    with pikepdf.open(pdf_path(built_site, ident)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            rects = []
+            for annot in page.get("/Annots", []):
+                if annot.get("/Subtype") != "/Widget":
+                    continue
+                x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+                rects.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), str(annot.get("/T", annot.get("/Parent", {}).get("/T", "")))))
+            for i, a in enumerate(rects):
+                for b in rects[i + 1:]:
+                    overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+                    overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+                    assert overlap_x <= 0.5 or overlap_y <= 0.5, f"p. {number}: {a[4]} overlapt {b[4]}"
