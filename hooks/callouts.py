@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from werkboek.htmltext import strip_tags
+from werkboek.render import template_env
 
 H2 = re.compile(r"(?=<h2 id=\")")  # Markdown headings; headings inside forms carry no id
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -14,8 +17,9 @@ HEADING_ID = re.compile(r'<h[12][^>]*\bid="([^"]+)"')
 
 def _wrap(kind: str, chunk: str) -> str:
     ident = HEADING_ID.match(chunk)
-    labelled = f' aria-labelledby="{ident.group(1)}"' if ident else ""
-    return f'<section class="callout callout--{kind}"{labelled}>\n{chunk}\n</section>\n'
+    html = template_env().get_template("partials/callout.html").render(
+        soort=kind, kop_id=ident.group(1) if ident else None, inhoud=Markup(chunk))
+    return html + "\n"
 
 
 def on_page_content(html, page, config, files):

@@ -9,7 +9,10 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from markupsafe import Markup
+
 from werkboek.htmltext import map_text
+from werkboek.render import template_env
 from werkboek.sections import HEADING, heading_key, scan
 
 REF = re.compile(
@@ -47,6 +50,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     missing = []
+    link_template = template_env().get_template("partials/verwijzing.html")
 
     def link(key: str, label: str, text: str) -> str:
         target = _targets.get(key)
@@ -55,7 +59,7 @@ def on_page_content(html, page, config, files):
             return htmllib.escape(text, quote=False)
         url, anchor = target
         href = ("" if url == page.url else get_relative_url(url, page.url)) + (f"#{anchor}" if anchor else "")
-        return f'<a class="verwijzing" href="{href or "#"}">{label}</a>'
+        return link_template.render(href=href or "#", label=Markup(label))
 
     def replace(m: re.Match) -> str:
         g = m.groupdict()

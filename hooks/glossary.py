@@ -2,12 +2,14 @@
 docs/begrippenlijst.md itself (one source); the first occurrence of a term in each section is marked."""
 from __future__ import annotations
 
-import html as htmllib
 import re
 
 from mkdocs.exceptions import PluginError
 
+from markupsafe import Markup
+
 from werkboek.htmltext import map_text
+from werkboek.render import template_env
 
 GLOSSARY = "begrippenlijst.md"
 SECTION = re.compile(r"(?=<h[12] id=\")")
@@ -52,6 +54,8 @@ def on_page_content(html, page, config, files):
     counter = iter(range(1, 10_000))
     glossary_url = files.get_file_from_path(GLOSSARY)
 
+    tooltip = template_env().get_template("partials/begrip.html")
+
     def mark_section(section: str) -> str:
         done: set[str] = set()
 
@@ -64,10 +68,7 @@ def on_page_content(html, page, config, files):
                     continue
                 done.add(term)
                 uid = f"begrip-{next(counter)}"
-                tip = (f'<span class="begrip"><button type="button" class="begrip__term" aria-describedby="{uid}">'
-                       f"{htmllib.escape(m.group(0))}</button>"
-                       f'<span class="begrip__uitleg" role="tooltip" id="{uid}"><strong>{htmllib.escape(term)}</strong>: '
-                       f"{htmllib.escape(_terms[term])}</span></span>")
+                tip = tooltip.render(uid=uid, tekst=Markup(m.group(0)), term=term, definitie=_terms[term])
                 # Keep looking for other terms in the text on both sides of this one.
                 return in_text(text[: m.start()]) + tip + in_text(text[m.end():])
             return text

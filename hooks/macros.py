@@ -130,66 +130,24 @@ def define_env(env):
         # Markdown links name the source file (MkDocs checks them and their anchors); raw HTML names the URL.
         bijlage = get_relative_url(sections["b1"].src_uri, page_name()) if "b1" in sections else None
         boek = rel("downloads/werkboek.pdf")
-        plan = training.planning
-        n = len(training.bijeenkomsten)
-        lengths = sorted({s.duur_minuten for s in training.bijeenkomsten})
-        tussen = plan.minimaal_weken_tussen
-        out = [
-            "## Planning",
-            "",
-            f"- {n} bijeenkomsten van {' of '.join(duration_label(m) for m in lengths)}, voor een groep van "
-            f"{plan.groepsgrootte[0]} tot {plan.groepsgrootte[-1]} deelnemers.",
-            f"- Plan de bijeenkomsten om de {plan.interval_weken[0]} tot {plan.interval_weken[-1]} weken: zo hebben "
-            "de deelnemers tijd om de opdrachten in de praktijk toe te passen.",
-            f"- Tussen bijeenkomst {tussen['van']} en {tussen['tot']} minstens {tussen['weken']} weken: de deelnemers "
-            "maken in die tijd een plan met de persoon, en evalueren het.",
-            "",
-            "## Het werkboek voor de deelnemers",
-            "",
-            "In bijeenkomst 1 krijgt iedere deelnemer een print van het werkboek: alle hoofdstukken, kennisbronnen, "
-            "de begrippenlijst en de bijlagen, met inhoudsopgave, paginanummers en de werkbladen als blanco pagina’s. "
-            "Gedrukt op A4, dubbelzijdig.",
-            "",
-            f'<a class="md-button md-button--primary" href="{boek}" download>Download het werkboek</a> '
-            '<span class="training__pdf-info" data-werkboek-pdf>(PDF, A4)</span>',
-            "",
-        ]
+        sessions = []
         for s in training.bijeenkomsten:
             pack = packs.get(s.nummer)
-            out += [f"## Bijeenkomst {s.nummer}", "", f"**Thema:** {s.thema}", ""]
-            link = f"[het volledige programma in bijlage 1]({bijlage}#bijeenkomst-{s.nummer})" if bijlage else ""
-            out += [f"Programma in het kort ({duration_label(s.duur_minuten)}){'; ' + link if link else ''}:", "",
-                    "| Tijd | Wat | Duur |", "| --- | --- | --- |"]
-            out += [f"| {clock(a)}–{clock(b)} | {row.wat.replace('|', '/')} | {row.duur} min |"
-                    for a, b, row in s.timed_rows()]
-            if s.mismatch:
-                out += ["", f"Let op: de tijden tellen op tot {duration_label(s.total)}, gepland is "
-                        f"{duration_label(s.duur_minuten)}. Kies zelf waar u tijd wint of toevoegt."]
-            out += ["", "**Voorbereiden**", ""]
-            for label, items in (("Uitdelen", s.uitdelen), ("Meenemen", s.meenemen)):
-                if items:
-                    shown = [f'{x} (<a href="{boek}" download>download</a>)' if "werkboek" in x.lower() else x
-                             for x in items]
-                    out.append(f"- {label}: " + "; ".join(shown) + ".")
-            out.append("")
-            if pack:
-                out += [f"[Download pakket bijeenkomst {s.nummer}]({rel('downloads/' + pack.path.name)})"
-                        "{ .md-button .md-button--primary } "
-                        f"PDF, {pages_label(pack.pages)}, {pack.size_label}", "",
-                        "Het pakket bevat, om apart af te drukken:", ""]
-                for part in pack.parts:
-                    if part.kind == "werkblad":
-                        info = sheets.get(part.ident)
-                        url = rel(f"werkbladen/{info.path.name}") if info else None
-                    else:
-                        url = rel(f"downloads/{part.path.name}")
-                    extra = {"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
-                             "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"}[part.kind]
-                    title = f"[{part.title}]({url})" if url else part.title
-                    out.append(f"- {title} (PDF, {pages_label(part.pages)}, {part.size_label}{extra})")
-                out.append("")
-            else:
-                sheets_here = session_instruments(s, instruments())
-                if sheets_here:
-                    out += ["Werkbladen: " + ", ".join(f"{i.nummer} {i.titel}" for i in sheets_here) + ".", ""]
-        return "\n".join(out)
+            parts = []
+            for part in (pack.parts if pack else []):
+                if part.kind == "werkblad":
+                    info = sheets.get(part.ident)
+                    parts.append((part, rel(f"werkbladen/{info.path.name}") if info else None))
+                else:
+                    parts.append((part, rel(f"downloads/{part.path.name}")))
+            sessions.append({"sessie": s, "pakket": pack, "delen": parts,
+                             "pakket_url": rel("downloads/" + pack.path.name) if pack else None,
+                             "werkbladen": [] if pack else session_instruments(s, instruments())})
+        text = templates.get_template("partials/training-geven.md").render(
+            training=training, plan=training.planning, tussen=training.planning.minimaal_weken_tussen,
+            lengths=[duration_label(m) for m in sorted({s.duur_minuten for s in training.bijeenkomsten})],
+            sessies=sessions, boek=boek, bijlage=bijlage, clock=clock, duration_label=duration_label,
+            pages_label=pages_label,
+            extra={"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
+                   "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"})
+        return text

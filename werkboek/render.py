@@ -42,7 +42,8 @@ def template_env() -> jinja2.Environment:
     """One environment per process, so each template is compiled once per build."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=True,
+        # HTML and SVG partials escape every value; Markdown partials (.md) produce Markdown, not HTML.
+        autoescape=jinja2.select_autoescape(["html", "svg", "xml"], default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
