@@ -16,18 +16,10 @@ from markupsafe import Markup
 from werkboek.loader import DataError, load_instruments
 from werkboek import fasemodel as fasemodel_data
 from werkboek.render import compact, template_env
-from werkboek.sections import ref_key, scan_dir
+from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
 from werkboek.training import clock, duration_label, load_training
 
-
-def short_label(key: str) -> str:
-    """'s5-1' → '§5.1', 's12-3' → 'kennisbron 12.3', 'h6' → 'hoofdstuk 6', 'b1' → 'bijlage 1'."""
-    if key.startswith("s12-"):
-        return "kennisbron 12." + key[4:]
-    if key.startswith("s"):
-        return "§" + key[1:].replace("-", ".")
-    return ("hoofdstuk " if key.startswith("h") else "bijlage ") + key[1:]
 
 
 def define_env(env):
@@ -120,7 +112,8 @@ def define_env(env):
         size is filled in by hooks/book.py once the book exists (after the pages render)."""
         from pathlib import Path
 
-        from werkboek.packs import pages_label, session_instruments
+        from werkboek.packs import session_instruments
+        from werkboek.pdf import pages_label
 
         root = Path(env.conf.config_file_path).parent
         training = load_training(root / "data" / "training.yml")

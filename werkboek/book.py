@@ -39,7 +39,8 @@ import pikepdf
 
 from . import TEMPLATES_DIR
 from .htmltext import strip_tags
-from .packs import _style_hash, finalize, pages_label, render_weasy, size_label
+from .packs import _style_hash, render_weasy
+from .pdf import finalize, pages_label, size_label
 from .render import template_env
 from .sections import heading_key
 

@@ -36,7 +36,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +46,7 @@ from markupsafe import Markup
 
 from . import ROOT, TEMPLATES_DIR
 from .loader import DataError, read_yaml
+from .pdf import finalize, pages_label, size_label
 from .render import template_env
 from .sections import headings, ref_key, scan_dir
 from .training import TRAINING_PATH, Session, Training, clock, duration_label, load_training
@@ -98,16 +98,6 @@ class Poster:
     @property
     def slug(self) -> str:
         return "poster-" + self.label.replace("/", "-") + "-" + re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
-
-
-def size_label(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} kB"
-
-
-def pages_label(pages: int) -> str:
-    return f"{pages} {'pagina' if pages == 1 else 'pagina’s'}"
 
 
 # --- data: the training, checked against the werkboek and the instruments -------------------------------------
@@ -305,33 +295,6 @@ def render_weasy(html: str, cache_dir: Path | None, name: str, pdf_forms: bool =
             old.unlink(missing_ok=True)
         _write(cached, raw)
     return raw, "gemaakt"
-
-
-def pdf_date(epoch: int) -> str:
-    return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(epoch))
-
-
-def finalize(pdf: pikepdf.Pdf, title: str, epoch: int, subject: str = "") -> bytes:
-    """Language, title shown in the window, dates from the source, deterministic save."""
-    pdf.Root.Lang = pikepdf.String("nl-NL")
-    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
-    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-        meta["dc:title"] = title
-        meta["dc:language"] = ["nl-NL"]
-        meta["xmp:CreateDate"] = iso
-        meta["xmp:ModifyDate"] = iso
-        meta["pdfuaid:part"] = "1"
-        if subject:
-            meta["dc:description"] = subject
-    pdf.docinfo["/Title"] = title
-    pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = pikepdf.String(pdf_date(epoch))
-    if subject:
-        pdf.docinfo["/Subject"] = subject
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-             compress_streams=True, recompress_flate=False)
-    return out.getvalue()
 
 
 def finish_raw(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
 RENDER_INPUTS = [
     TEMPLATES_DIR / "partials" / "werkblad",
     TEMPLATES_DIR / "pdf" / "werkblad.html",
+    TEMPLATES_DIR / "pdf" / "kop.html",
     TEMPLATES_DIR / "pdf" / "werkblad.css",
     TEMPLATES_DIR / "pdf" / "lettertypen.css",
     TEMPLATES_DIR / "pdf" / "fonts",
@@ -47,7 +47,17 @@ class PdfInfo:
 
     @property
     def size_label(self) -> str:
-        return f"{max(1, round(self.size / 1024))} kB"
+        return size_label(self.size)
+
+
+def size_label(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def pages_label(pages: int) -> str:
+    return f"{pages} {'pagina' if pages == 1 else 'pagina’s'}"
 
 
 def source_date() -> int:
@@ -65,18 +75,24 @@ def page_size(instrument: Instrument) -> str:
     return f"{instrument.pagina.formaat} {'landscape' if instrument.pagina.orientatie == 'liggend' else 'portrait'}"
 
 
+def document_title(instrument: Instrument) -> str:
+    return f"{instrument.nummer} {instrument.titel} — {WERKBOEK_TITEL}"
+
+
+def document_subject(instrument: Instrument) -> str:
+    return f"Invulbaar werkblad {instrument.nummer} {instrument.titel} uit het werkboek {WERKBOEK_TITEL}."
+
+
 def render_html(instrument: Instrument, lokaal=None, epoch: int | None = None) -> str:
     epoch = source_date() if epoch is None else epoch
     template = template_env().get_template("pdf/werkblad.html")
-    naam = getattr(lokaal, "naam", None)
     return template.render(
         instrument=instrument,
         lokaal=lokaal,
         pdf=None,
-        titel=f"{instrument.nummer} {instrument.titel} — {WERKBOEK_TITEL}",
+        titel=document_title(instrument),
         werkboek_titel=getattr(lokaal, "site_titel", None) or WERKBOEK_TITEL,
-        uitgever=naam or "Wmo-werkplaatsen",
-        beschrijving=f"Invulbaar werkblad {instrument.nummer} {instrument.titel} uit het werkboek {WERKBOEK_TITEL}.",
+        beschrijving=document_subject(instrument),
         voetregel=" · ".join(instrument.bron[:1]) if instrument.bron else f"Werkboek {WERKBOEK_TITEL} (2015)",
         datum=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch)),
         css=CSS.as_uri(),
@@ -84,7 +100,7 @@ def render_html(instrument: Instrument, lokaal=None, epoch: int | None = None) -
     )
 
 
-def _finish(raw: bytes, title: str) -> bytes:
+def _finish(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
     """Repair what WeasyPrint's forms leave behind, then save deterministically."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         acro = pdf.Root.get("/AcroForm")
@@ -99,16 +115,34 @@ def _finish(raw: bytes, title: str) -> bytes:
             acro.Fields = pikepdf.Array([f for f in acro.Fields if f.objgen not in kids])
             _standard_field_font(pdf, acro)
             _share_appearances(pdf)
-        pdf.Root.Lang = pikepdf.String("nl-NL")
-        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            meta["dc:title"] = title
-            meta["dc:language"] = ["nl-NL"]
-        pdf.docinfo["/Title"] = title
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 compress_streams=True, recompress_flate=False)
-        return out.getvalue()
+        return finalize(pdf, title, epoch, subject)
+
+
+def pdf_date(epoch: int) -> str:
+    return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(epoch))
+
+
+def finalize(pdf: pikepdf.Pdf, title: str, epoch: int, subject: str = "") -> bytes:
+    """Language, title shown in the window, dates from the source, deterministic save."""
+    pdf.Root.Lang = pikepdf.String("nl-NL")
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["dc:title"] = title
+        meta["dc:language"] = ["nl-NL"]
+        meta["xmp:CreateDate"] = iso
+        meta["xmp:ModifyDate"] = iso
+        meta["pdfuaid:part"] = "1"
+        if subject:
+            meta["dc:description"] = subject
+    pdf.docinfo["/Title"] = title
+    pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = pikepdf.String(pdf_date(epoch))
+    if subject:
+        pdf.docinfo["/Subject"] = subject
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+             compress_streams=True, recompress_flate=False)
+    return out.getvalue()
 
 
 def _repair_field(field) -> None:
@@ -182,11 +216,12 @@ def _share_appearances(pdf) -> None:
 def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) -> bytes:
     from weasyprint import HTML
 
+    epoch = source_date() if epoch is None else epoch
     html = render_html(instrument, lokaal, epoch)
     raw = HTML(string=html, base_url=str(ROOT)).write_pdf(
         pdf_forms=True, pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False,
     )
-    return _finish(raw, f"{instrument.nummer} {instrument.titel} — {WERKBOEK_TITEL}")
+    return _finish(raw, document_title(instrument), epoch, document_subject(instrument))
 
 
 def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:
