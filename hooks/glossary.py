@@ -52,7 +52,6 @@ def on_page_content(html, page, config, files):
         return html
     patterns = {term: _pattern(term) for term in sorted(_terms, key=len, reverse=True)}
     counter = iter(range(1, 10_000))
-    glossary_url = files.get_file_from_path(GLOSSARY)
 
     tooltip = template_env().get_template("partials/begrip.html")
 

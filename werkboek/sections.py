@@ -62,3 +62,12 @@ def scan_dir(docs_dir: Path) -> dict[str, Section]:
 def ref_key(ref: str) -> str:
     """'5.3' → 's5-3'; 'h4' and 'b1' stay."""
     return "s" + ref.replace(".", "-") if re.fullmatch(r"\d{1,2}\.\d{1,2}", ref) else ref
+
+
+def short_label(key: str) -> str:
+    """'s5-1' → '§5.1', 's12-3' → 'kennisbron 12.3', 'h6' → 'hoofdstuk 6', 'b1' → 'bijlage 1'."""
+    if key.startswith("s12-"):
+        return "kennisbron 12." + key[4:]
+    if key.startswith("s"):
+        return "§" + key[1:].replace("-", ".")
+    return ("hoofdstuk " if key.startswith("h") else "bijlage ") + key[1:]

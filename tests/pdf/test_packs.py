@@ -3,7 +3,6 @@ trainer's agenda; still fillable after merging (unique field names, values read 
 also made outside MkDocs (`python -m werkboek packs OUT`)."""
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
