@@ -4,7 +4,6 @@ instruments as printable (not fillable) pages, made from the same HTML as the si
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -166,11 +165,9 @@ def test_assemble_prefixes_ids_and_makes_links_internal():
 
 def test_book_is_cached_by_its_html(tmp_path):
     html = assemble(PAGES, "Boek")
-    started = time.perf_counter()
     first = build_book(html, tmp_path / "a.pdf", tmp_path / "cache", "Boek", 0)
     second = build_book(html, tmp_path / "b.pdf", tmp_path / "cache", "Boek", 0)
     assert (first.status, second.status) == ("gemaakt", "ongewijzigd")
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
-    assert time.perf_counter() - started < 60
     third = build_book(html.replace("Twee", "Drie"), tmp_path / "c.pdf", tmp_path / "cache", "Boek", 0)
     assert third.status == "gemaakt"
