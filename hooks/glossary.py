@@ -1,10 +1,17 @@
 """Begrippenlijst terms show their definition on hover and on keyboard focus. The definitions are read from
-docs/begrippenlijst.md itself (one source); the first occurrence of a term in each section is marked."""
+docs/begrippenlijst.md itself (one source); the first occurrence of a term in each section is marked.
+
+The definitions are not in the pages' text (so search finds a definition on the begrippenlijst only, and a page
+carries one element per term): each term is a button naming its term, every page with terms has one shared, empty
+tooltip, and begrippen.js fills it from one generated script file (DEFINITIONS_JS; a script, not JSON, so it also
+loads from file:// in the offline copy)."""
 from __future__ import annotations
 
+import json
 import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from markupsafe import Markup
 
@@ -13,6 +20,8 @@ from werkboek.render import template_env
 
 GLOSSARY = "begrippenlijst.md"
 SECTION = re.compile(r"(?=<h[12] id=\")")
+DEFINITIONS_JS = "assets/javascripts/begrippen-definities.js"
+TOOLTIP_ID = "begrip-uitleg"
 _terms: dict[str, str] = {}
 
 
@@ -40,7 +49,13 @@ def on_files(files, config):
         _terms.update(parse_definitions(f.read()))
     if not _terms:
         raise PluginError(f"{GLOSSARY}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+    files.append(File.generated(config, DEFINITIONS_JS, content=definitions_script(_terms)))
     return files
+
+
+def definitions_script(terms: dict[str, str]) -> str:
+    """The definitions as a script that begrippen.js reads (window.werkboekBegrippen = {term: definition})."""
+    return f"window.werkboekBegrippen = {json.dumps(terms, ensure_ascii=False, sort_keys=True)};\n"
 
 
 def _pattern(term: str) -> re.Pattern:
@@ -51,9 +66,7 @@ def on_page_content(html, page, config, files):
     if not _terms or page.file.src_uri == GLOSSARY:
         return html
     patterns = {term: _pattern(term) for term in sorted(_terms, key=len, reverse=True)}
-    counter = iter(range(1, 10_000))
-
-    tooltip = template_env().get_template("partials/begrip.html")
+    button = template_env().get_template("partials/begrip.html")
 
     def mark_section(section: str) -> str:
         done: set[str] = set()
@@ -66,12 +79,14 @@ def on_page_content(html, page, config, files):
                 if not m:
                     continue
                 done.add(term)
-                uid = f"begrip-{next(counter)}"
-                tip = tooltip.render(uid=uid, tekst=Markup(m.group(0)), term=term, definitie=_terms[term])
+                tip = button.render(uitleg_id=TOOLTIP_ID, tekst=Markup(m.group(0)), term=term)
                 # Keep looking for other terms in the text on both sides of this one.
                 return in_text(text[: m.start()]) + tip + in_text(text[m.end():])
             return text
 
         return map_text(section, in_text)
 
-    return "".join(mark_section(s) for s in SECTION.split(html))
+    marked = "".join(mark_section(s) for s in SECTION.split(html))
+    if marked == html:
+        return html
+    return marked + template_env().get_template("partials/begrip-uitleg.html").render(uitleg_id=TOOLTIP_ID)

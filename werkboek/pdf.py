@@ -49,6 +49,10 @@ class PdfInfo:
     def size_label(self) -> str:
         return size_label(self.size)
 
+    @property
+    def pages_label(self) -> str:
+        return pages_label(self.pages)
+
 
 def size_label(size: int) -> str:
     if size >= 1024 * 1024:

@@ -171,3 +171,12 @@ def test_book_is_cached_by_its_html(tmp_path):
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     third = build_book(html.replace("Twee", "Drie"), tmp_path / "c.pdf", tmp_path / "cache", "Boek", 0)
     assert third.status == "gemaakt"
+
+
+def test_kennisbron_12_1_prints_the_page_of_its_schema(pages):
+    """The source's "zie schema op p.63" is a link on the web; the book prints the schema's real page."""
+    text = " ".join(pages)
+    m = re.search(r"zie schema, p\.\s?(\d+)", text)
+    assert m, "12.1: 'zie schema' zonder paginanummer"
+    assert "Typologie van sociaal geïsoleerden en bijpassende interventies" in pages[int(m.group(1)) - 1]
+    assert "p.63" not in text
