@@ -154,3 +154,22 @@ def test_404_page_leads_back_home_and_to_search(page, server):
     page.get_by_role("link", name="Naar de startpagina").click()
     page.wait_for_url(re.compile(r"/index\.html$"))
     assert page.locator("h1").first.inner_text().rstrip("#").strip() == "Eenzaam ben je niet alleen"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
+def test_box_icons_leave_the_title_free(browser, server, built_site, viewport):
+    """The icon of a box title ("Verder lezen …") sits before its text, not on its first letter."""
+    covered = []
+    with new_page(browser, viewport) as page:
+        for url in html_pages(built_site):
+            page.goto(f"{server}/{url}", wait_until="load")
+            covered += [f"{url}: {t}" for t in page.evaluate("""() => [...document.querySelectorAll('.admonition-title')]
+              .filter(t => { const icon = getComputedStyle(t, '::before'); if (icon.content === 'none') return false;
+                             const text = [...t.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+                             if (!text) return false;
+                             const r = document.createRange(); r.selectNodeContents(text);
+                             const box = t.getBoundingClientRect();
+                             const iconRight = box.left + parseFloat(icon.left) + parseFloat(icon.width);
+                             return r.getClientRects()[0].left < iconRight - 0.5; })
+              .map(t => t.textContent.trim().slice(0, 40))""")]
+    assert not covered, "icoon over de titel:\n" + "\n".join(covered)
