@@ -72,7 +72,7 @@ def test_typical_references_are_links(built_site):
 def test_glossary_terms_carry_definitions(built_site):
     """Every term is marked somewhere as a button naming its term and described by the page's one shared tooltip;
     the definitions come from one generated script, not from the pages."""
-    from glossary_hook import DEFINITIONS_JS, TOOLTIP_ID, parse_definitions
+    from werkboek.glossary import DEFINITIONS_JS, TOOLTIP_ID, parse_definitions
 
     terms = parse_definitions((Path(__file__).resolve().parents[2] / "docs" / "begrippenlijst.md").read_text())
     assert set(terms) >= {"Eenzaamheid", "Sociaal isolement", "Sociaal netwerk", "Handelingsverlegenheid",
