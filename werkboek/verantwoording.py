@@ -2,7 +2,7 @@
 
 Three sources, each value typed once:
 - data/verantwoording.yml: text and figures (and anything else that is not an instrument's or an agenda's choice);
-- forms/*.yml `keuzes`: one entry per instrument that has choices ("werkblad-<id>");
+- forms/*.yml `keuzes`: one entry per instrument that has choices ("keuzes-werkblad-<id>");
 - data/training.yml `keuzes`: one entry per agenda row where the print contradicts itself ("agenda-<n>-<rij>").
 
 Each entry names its place (a page in docs/ and an anchor there); the place carries a visible marker that links to
@@ -91,7 +91,7 @@ def load_verantwoording(path: Path = VERANTWOORDING_PATH) -> Verantwoording:
 
 
 def instrument_entry_id(instrument: Instrument) -> str:
-    return f"werkblad-{instrument.id}"
+    return f"keuzes-werkblad-{instrument.id}"
 
 
 def agenda_entry_id(session_number: int, row_index: int) -> str:

@@ -127,7 +127,7 @@ def test_entries_come_from_all_three_sources_with_unique_ids():
     groups = {i.groep for i in items}
     assert groups == {"tekst", "figuren", "instrumenten", "training"}
     instruments = [i for i in load_instruments().values() if i.keuzes]
-    assert {f"werkblad-{i.id}" for i in instruments} <= set(ids)
+    assert {f"keuzes-werkblad-{i.id}" for i in instruments} <= set(ids)
     training = load_training()
     assert sum(len(s.keuzes) for s in training.bijeenkomsten) == len([i for i in ids if re.match(r"agenda-\d-rij-", i)])
 
