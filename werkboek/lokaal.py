@@ -23,15 +23,15 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr,
 from typing_extensions import Required, TypedDict
 
 from . import ROOT
+from .gemeente_tekst import read_gemeente_text
 from .loader import DataError, _where, format_location, load_instrument, read_yaml
+from .logo import check_logo
 
 BESTAND = "gemeente.yml"
 OMGEVING = "WERKBOEK_GEMEENTE"
 WERKBOEK_TITEL = "Eenzaam ben je niet alleen"
 VERWIJSKAART = "verwijskaart"
 NETWERKKAART = "persoonlijke-netwerkkaart"
-LOGO_SOORTEN = {".svg": "svg", ".png": "png", ".jpg": "jpg", ".jpeg": "jpg"}
-LOGO_MAX = 2 * 1024 * 1024
 MIN_CONTRAST = 4.5
 # The contact fields of the verwijskaart (overrides/partials/werkblad/contact.html); a one-line slot shows only
 # the first three.
@@ -217,42 +217,8 @@ def _logo(value, info: ValidationInfo) -> str | None:
     text = _als_tekst(value)
     if text is None:
         return None
-    root = Path((info.context or {}).get("root", ROOT))
-    path = root / text
-    if Path(text).is_absolute() or ".." in Path(text).parts:
-        raise ValueError(f"'{text}': geef het pad vanaf de hoofdmap van het project, zoals logo-gemeente.svg of "
-                         "voorbeelden/dorpshaven-logo.svg")
-    if not path.is_file():
-        raise ValueError(f"het logobestand '{text}' bestaat niet; zet het bestand in de hoofdmap van het project "
-                         "(of geef het pad vanaf de hoofdmap) en let op hoofdletters")
-    kind = LOGO_SOORTEN.get(path.suffix.lower())
-    if kind is None:
-        raise ValueError(f"'{text}' is geen logo: gebruik een .svg-, .png- of .jpg-bestand")
-    data = path.read_bytes()
-    if len(data) > LOGO_MAX:
-        raise ValueError(f"het logo '{text}' is te groot ({len(data) / 1024 / 1024:.1f} MB); maximaal 2 MB")
-    if image_kind(data) != kind:
-        raise ValueError(f"'{text}' is geen geldig {kind.upper()}-plaatje (de inhoud past niet bij de extensie); "
-                         "sla het logo opnieuw op als .svg, .png of .jpg")
-    if kind == "svg" and re.search(rb"<\s*script|javascript\s*:|\son[a-z]+\s*=|<\s*foreignObject", data,
-                                   re.IGNORECASE):
-        raise ValueError(f"het logo '{text}' bevat een script of interactieve code; dat mag niet in een logo. "
-                         "Exporteer het opnieuw als eenvoudige SVG, of gebruik een PNG")
+    check_logo(text, Path((info.context or {}).get("root", ROOT)))  # werkboek/logo.py: path, size, content
     return text
-
-
-def image_kind(data: bytes) -> str | None:
-    """'png', 'jpg' or 'svg' from the file's first bytes (its 'magic'), else None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
-    # An SVG may start with an XML declaration, comments or a doctype before <svg.
-    head = re.sub(rb"^(<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*", b"", head, flags=re.DOTALL)
-    if re.match(rb"<svg[\s>]", head):
-        return "svg"
-    return None
 
 
 def _relative_luminance(colour: str) -> float:
@@ -523,6 +489,7 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     do — in Dutch."""
     root = Path(root)
     name = display_name(path, root)
+    read_gemeente_text(Path(path), name)  # size, UTF-8, no aliases: before anything expands the YAML
     try:
         _, lines = read_yaml(Path(path))
     except DataError as exc:
