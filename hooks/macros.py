@@ -5,6 +5,8 @@
 - agenda(n): a bijeenkomst of the training (Bijlage 1), from data/training.yml.
 - werkbladen_overzicht(): the table of every worksheet.
 - training_geven(): the "Training geven" page: planning, the werkboek as one PDF, a pack per bijeenkomst.
+
+Filter: platte_tekst, for every gemeente value a Markdown page inserts (werkboek/platte_tekst.py).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from markupsafe import Markup
 
 from werkboek.loader import DataError, load_instruments
 from werkboek import fasemodel as fasemodel_data
+from werkboek.platte_tekst import platte_tekst
 from werkboek.render import compact, template_env
 from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
@@ -24,6 +27,7 @@ from werkboek.training import clock, duration_label, load_training
 
 def define_env(env):
     templates = template_env()
+    env.filter(platte_tekst)  # gemeente values inside Markdown pages: {{ lokaal.naam | platte_tekst }}
 
     def page_url() -> str:
         return env.page.url if env.page else ""
