@@ -23,6 +23,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr,
 from typing_extensions import Required, TypedDict
 
 from . import ROOT
+from .gemeente_tekens import check_length, printable_text
 from .gemeente_tekst import read_gemeente_text
 from .loader import DataError, _where, format_location, load_instrument, read_yaml
 from .logo import check_logo
@@ -54,7 +55,7 @@ def _als_tekst(value) -> str | None:
                          "tekst op dezelfde regel")
     if isinstance(value, list):
         raise ValueError("verwacht tekst, maar hier staat een lijst (regels met '-'); schrijf de tekst op één regel")
-    text = " ".join(str(value).split())
+    text = printable_text(" ".join(str(value).split()))  # werkboek/gemeente_tekens.py: what the PDF fonts print
     if TAG.search(text) or re.search(r"javascript\s*:", text, re.IGNORECASE):
         raise ValueError(f"'{text}' bevat HTML of een script (iets tussen < en >); dat mag niet. Schrijf gewone "
                          "tekst, zonder < en >")
@@ -134,7 +135,10 @@ def _website(value) -> str | None:
     if not WEBSITE.match(text):
         raise ValueError(f"'{text}' is geen webadres; schrijf het als https://www.facebook.com/dorpshaven of "
                          "www.dorpshaven.nl (zonder spaties)")
-    return text if re.match(r"https?://", text, re.IGNORECASE) else "https://" + text
+    if re.match(r"http://", text, re.IGNORECASE):
+        raise ValueError(f"'{text}' begint met http://; schrijf https:// (een beveiligde verbinding), zoals "
+                         f"https://{text[7:]}")
+    return text if re.match(r"https://", text, re.IGNORECASE) else "https://" + text
 
 
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(\s*uur)?$|^(24)[:.](00)(\s*uur)?$", re.IGNORECASE)
@@ -246,8 +250,19 @@ def mix(colour: str, other: str, t: float) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # The model
 
-def _field(check):
-    return Annotated[Any, AfterValidator(check)]
+def _field(check, kind: str | None = None):
+    """A field checked by ``check``, after its length is bounded by ``MAXIMA[kind]`` (werkboek/gemeente_tekens.py)."""
+    if kind is None:
+        return Annotated[Any, AfterValidator(check)]
+    return Annotated[Any, AfterValidator(_bounded(kind)), AfterValidator(check)]
+
+
+def _bounded(kind: str):
+    def check(value):
+        if not isinstance(value, str):
+            return value  # empty, or not text: the field's own check says so
+        return check_length(printable_text(" ".join(value.split())), kind)
+    return check
 
 
 def _slot_id(value, info: ValidationInfo) -> str:
@@ -274,13 +289,13 @@ class Contact(TypedDict, total=False):
     """One contact of the verwijskaart. Empty parts stay fillable on the card."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    naam: Required[_field(_verplicht)]
-    telefoon: _field(_telefoon)
-    email: _field(_email)
-    website: _field(_website)
-    van: _field(_tijd)
-    tot: _field(_tijd)
-    dagen: _field(_dagen)
+    naam: Required[_field(_verplicht, "contact.naam")]
+    telefoon: _field(_telefoon, "contact.telefoon")
+    email: _field(_email, "contact.email")
+    website: _field(_website, "contact.website")
+    van: _field(_tijd, "contact.van")
+    tot: _field(_tijd, "contact.tot")
+    dagen: _field(_dagen, "contact.dagen")
 
 
 class Kleuren(BaseModel):
@@ -295,13 +310,13 @@ class Lokaal(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    naam: _field(_verplicht) = Field(description="naam van de gemeente, wijk, dorp of regio")
-    site_titel: _field(_titel) = Field(WERKBOEK_TITEL, description="titel van de site; standaard die van het werkboek")
-    logo: _field(_logo) = Field(None, description="pad van het logo vanaf de hoofdmap (svg, png of jpg)")
+    naam: _field(_verplicht, "naam") = Field(description="naam van de gemeente, wijk, dorp of regio")
+    site_titel: _field(_titel, "site_titel") = Field(WERKBOEK_TITEL, description="titel van de site; standaard die van het werkboek")
+    logo: _field(_logo, "logo") = Field(None, description="pad van het logo vanaf de hoofdmap (svg, png of jpg)")
     kleuren: Kleuren | None = None
     contacten: dict[Annotated[str, AfterValidator(_slot_id)], Contact] = Field(
         default_factory=dict, alias="verwijskaart", description="regel van de verwijskaart → contactgegevens")
-    netwerkkaart: dict[Annotated[str, AfterValidator(_sector_id)], _field(_tekst)] = Field(
+    netwerkkaart: dict[Annotated[str, AfterValidator(_sector_id)], _field(_tekst, "netwerkkaart")] = Field(
         default_factory=dict, description="vak van de persoonlijke netwerkkaart → lokale voorbeelden")
 
     _root: Path = PrivateAttr(default=ROOT)
