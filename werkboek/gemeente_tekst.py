@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .loader import DataError
+from .datafile import DataError
 
 MAX_BYTES = 100 * 1024
 MAX_DEPTH = 6  # the schema needs 3 (verwijskaart → regel → veld)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from werkboek import ROOT
-from werkboek.loader import DataError
+from werkboek.datafile import DataError
 from werkboek.logo import MAX_PIXELS, check_logo
 from werkboek.lokaal import BESTAND, load_lokaal
 from werkboek.svg_logo import SvgProblem, check_svg
