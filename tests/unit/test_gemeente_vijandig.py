@@ -157,3 +157,18 @@ def test_names_with_quotes_ampersands_accents_and_ij_are_accepted(tmp_path):
     assert lokaal.contacten["advies-1"]["naam"] == "Stichting “Welzijn & Zorg” IJsselmonde"
     assert lokaal.site_titel == "Samen tegen eenzaamheid in de IJssel"
     assert os.path.getsize(tmp_path / BESTAND) < 1024
+
+
+def test_the_privacy_scan_also_reads_svg_files(tmp_path):
+    """Defence in depth: were a logo with an outside reference ever published, the build's privacy scan finds it."""
+    from werkboek.privacy import scan_site
+
+    for name in ("extern-plaatje.svg", "lokaal-bestand.svg", "css-extern.svg"):
+        shutil.copy(FIXTURES / "logos" / name, tmp_path / name)
+    (tmp_path / "verstopt.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="&#x68;ttps://example.com/p.png"/></svg>',
+        encoding="utf-8")
+    found = {(path, url) for path, _, url in scan_site(tmp_path)}
+    assert found == {("extern-plaatje.svg", "https://tracker.example.com/pixel.png"),
+                     ("css-extern.svg", "https://tracker.example.com/verf.svg#a"),
+                     ("verstopt.svg", "https://example.com/p.png")}
