@@ -32,7 +32,11 @@ def logo_path(text: str, root: Path) -> Path:
         raise ValueError(f"'{text}': geef het pad vanaf de hoofdmap van het project, zoals logo-gemeente.svg of "
                          "voorbeelden/dorpshaven-logo.svg")
     path = Path(root) / text
-    real = path.resolve()
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, or a name the system refuses
+        raise ValueError(f"het logobestand '{text}' is niet te openen (een symbolische link die naar zichzelf "
+                         "verwijst?); zet het logo zelf in de hoofdmap van het project") from None
     try:
         real.relative_to(Path(root).resolve())
     except ValueError:

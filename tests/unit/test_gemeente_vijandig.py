@@ -172,3 +172,11 @@ def test_the_privacy_scan_also_reads_svg_files(tmp_path):
     assert found == {("extern-plaatje.svg", "https://tracker.example.com/pixel.png"),
                      ("css-extern.svg", "https://tracker.example.com/verf.svg#a"),
                      ("verstopt.svg", "https://example.com/p.png")}
+
+
+def test_a_symlink_loop_as_logo_gets_a_dutch_message(tmp_path):
+    (tmp_path / "a.svg").symlink_to("b.svg")
+    (tmp_path / "b.svg").symlink_to("a.svg")
+    (tmp_path / BESTAND).write_text("naam: Gemeente Dorpshaven\nlogo: a.svg\n", encoding="utf-8")
+    first = _first_line(tmp_path)
+    assert first.startswith(f"{BESTAND}, regel 2: veld 'logo': het logobestand 'a.svg' is niet te openen"), first
