@@ -4,6 +4,7 @@ expanded; legitimate logos and files still pass."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -180,3 +181,32 @@ def test_a_symlink_loop_as_logo_gets_a_dutch_message(tmp_path):
     (tmp_path / BESTAND).write_text("naam: Gemeente Dorpshaven\nlogo: a.svg\n", encoding="utf-8")
     first = _first_line(tmp_path)
     assert first.startswith(f"{BESTAND}, regel 2: veld 'logo': het logobestand 'a.svg' is niet te openen"), first
+
+
+def test_every_gemeente_value_a_markdown_page_inserts_goes_through_platte_tekst():
+    """Markdown pages are rendered by Jinja *before* Markdown: a value inserted there must be escaped for both."""
+    sources = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "overrides" / "partials").rglob("*.md")]
+    checked = 0
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for expr in re.findall(r"\{\{(.*?)\}\}", text, re.S) + re.findall(r"\{%-?\s*set\s+\w+\s*=(.*?)-?%\}", text, re.S):
+            if re.search(r"\blokaal\.(naam|site_titel)|\bcontact\.\w+|config\.site_name|\bcontact\b\.get", expr):
+                checked += 1
+                assert "platte_tekst" in expr, f"{path.relative_to(ROOT)}: {{{{{expr.strip()}}}}} zonder platte_tekst"
+    assert checked >= 5, "the toegankelijkheidsverklaring inserts the gemeente's name, title and contact"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("[meer info](jav&#x61;script:alert(1))", "<p>[meer info](jav&amp;#x61;script:alert(1))</p>"),
+    ("**vet** en *schuin* `code`", "<p>**vet** en *schuin* `code`</p>"),
+    ("# Kop", "<p># Kop</p>"), ("- lijst", "<p>- lijst</p>"), ("1. een", "<p>1. een</p>"),
+    ("a | b", "<p>a | b</p>"), ("{ .lead }", "<p>{ .lead }</p>"), ("!!! note", "<p>!!! note</p>"),
+    ("3 > 2 < 4 & “é” ’s", "<p>3 &gt; 2 &lt; 4 &amp; “é” &#39;s</p>".replace("&#39;", "’")),
+])
+def test_platte_tekst_shows_exactly_what_was_typed(value, shown):
+    import markdown
+
+    from werkboek.platte_tekst import platte_tekst
+
+    converter = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"])
+    assert converter.convert(platte_tekst(value)) == shown
