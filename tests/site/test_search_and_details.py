@@ -1,7 +1,7 @@
 """What search and the small print of the built site give a reader: the search index holds each page's running text
 (no term definitions, fasemodel labels or run-together cells), the begrippenlijst ranks first for its terms, and the
-details a reader or gemeente meets: typographic apostrophes, the Dutch 404 page, the fork guide as a page, the link
-to the schema in kennisbron 12.1, soft hyphens in long heading words."""
+details a reader or gemeente meets: typographic apostrophes, the Dutch 404 page, the fork guide as a page, soft
+hyphens in long heading words. (Kennisbron 12.1's link to its schema: tests/site/test_verantwoording_site.py.)"""
 from __future__ import annotations
 
 import html
@@ -106,14 +106,6 @@ def test_fork_guide_is_a_page_and_the_readme_points_to_it(built_site):
     assert re.search(r'<a href="eigen-versie.html" class="md-nav__link">\s*<span class="md-ellipsis">\s*Een eigen versie maken', nav)
     # This build does not know its repository (no WERKBOEK_BRON): no link to a guessed address.
     assert "/fork" not in page and "bron-links" not in page and "<!-- bron:" not in page
-
-
-def test_kennisbron_12_1_links_to_the_schema(built_site):
-    page = (built_site / "kennisbronnen" / "12-1-typen-eenzaamheid.html").read_text(encoding="utf-8").replace("\u00ad", "")
-    m = re.search(r'zie <a class="verwijzing" href="#([^"]+)"[^>]*>schema</a>', page)
-    assert m, "12.1: geen link naar het schema"
-    assert re.search(rf'<h3 id="{m.group(1)}">Typologie van sociaal geïsoleerden en bijpassende interventies', page)
-    assert "p.63" not in visible_text(page)
 
 
 def test_long_heading_words_carry_soft_hyphens(built_site):
