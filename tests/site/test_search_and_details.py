@@ -62,8 +62,19 @@ def test_fasemodel_labels_and_the_worksheet_overview_are_not_indexed(built_site)
 
 
 def test_table_cells_and_lines_do_not_run_together_in_the_index(built_site):
-    glued = [f"{d['location']}: …{text_of(d)[max(0, m.start() - 20):m.end() + 10]}…"
-             for d in index(built_site) for m in GLUED.finditer(text_of(d))]
+    """A lower-case word glued to a capitalised one in the index ("welkomZie") is a defect unless the page itself
+    has them together (a quoted source, a name like "WeasyPrint"): read with every tag as a space, the page must
+    hold the same letters."""
+    pages: dict[str, str] = {}
+    glued = []
+    for d in index(built_site):
+        name = d["location"].split("#")[0]
+        if name not in pages:
+            raw = (built_site / name).read_text(encoding="utf-8").replace("\u00ad", "")
+            pages[name] = html.unescape(re.sub(r"<[^>]+>", " ", raw))
+        for m in GLUED.finditer(text_of(d)):
+            if m.group(0) not in pages[name]:
+                glued.append(f"{d['location']}: …{text_of(d)[max(0, m.start() - 20):m.end() + 10]}…")
     assert not glued, "\n".join(glued[:20])
 
 
