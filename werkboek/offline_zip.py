@@ -17,12 +17,13 @@ from pathlib import Path
 from . import WERKBOEK_TITEL
 from .files import replacing
 from .pdf import source_date
+from .site_swap import MARKER
 
 ZIP_PATH = "downloads/werkboek-offline.zip"
 FOLDER = "eenzaam-ben-je-niet-alleen"  # every entry lives in this folder, so unzipping makes one folder
 STORED = {".pdf", ".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gz", ".zip"}  # already compressed
 SKIPPED = {".map"}  # source maps: only developer tools read them
-SKIPPED_PAGES = {"404.html"}
+SKIPPED_PAGES = {"404.html", MARKER}  # MARKER: the unfinished-build note, gone once the site is swapped in
 ONLINE_ONLY = re.compile(rb"<li data-alleen-online>.*?</li>\s*", re.S)
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can store
 LEESMIJ = f"""{WERKBOEK_TITEL} — het werkboek zonder internet

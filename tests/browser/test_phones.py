@@ -3,6 +3,7 @@ box that says it scrolls and that a keyboard can reach), long heading words brea
 with the search box: the first results for typical searches, with snippets that read as sentences."""
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -37,26 +38,18 @@ HIDDEN_PARTS = """() => {
 }"""
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, server, built_site):
-    wide = []
-    with new_page(browser, PHONE) as page:
-        for url in html_pages(built_site):
-            page.goto(f"{server}/{url}", wait_until="load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            scroll, width = page.evaluate(OVERFLOW)
-            if scroll > width:
-                wide.append(f"{url}: {scroll} px breed")
-    assert not wide, "pagina's die op 390 px opzij scrollen:\n" + "\n".join(wide)
-
-
-def test_wide_tables_hide_nothing_on_a_phone(browser, server, built_site):
-    hidden = []
+def test_no_page_scrolls_sideways_and_no_wide_table_hides_a_part_on_a_phone(browser, server, built_site):
+    wide, hidden = [], []
     with new_page(browser, PHONE) as page:
         for url in html_pages(built_site):
             page.goto(f"{server}/{url}", wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
             page.wait_for_timeout(50)
+            scroll, width = page.evaluate(OVERFLOW)
+            if scroll > width:
+                wide.append(f"{url}: {scroll} px breed")
             hidden += [f"{url}: {p}" for p in page.evaluate(HIDDEN_PARTS)]
+    assert not wide, "pagina’s die op 390 px opzij scrollen:\n" + "\n".join(wide)
     assert not hidden, "brede onderdelen zonder hint of toetsenbordtoegang:\n" + "\n".join(hidden)
 
 
@@ -124,11 +117,16 @@ def test_search_finds_the_right_page_first_with_readable_snippets(page, server, 
     results = _search(page, server, query)
     href = results.first.locator("a").first.get_attribute("href")
     assert re.split(r"[?#]", href)[0].endswith(first), href
-    snippets = page.locator(".md-search-result__article").all_inner_texts()
+    articles = page.locator(".md-search-result__article")
+    snippets = articles.all_inner_texts()
     assert snippets and query.split()[0] in " ".join(snippets[:3]).lower()
-    for snippet in snippets:
-        assert not re.search(r"[a-zà-ÿ]{4}[.?:)]?[A-Z][a-zà-ÿ]", snippet), f"aan elkaar geplakt: {snippet}"
+    for n, snippet in enumerate(snippets):
         assert not re.search(r"eenzaamheid\s*Eenzaamheid:", snippet)
+        glued = re.search(r"[a-zà-ÿ]{4}[.?:)]?[A-Z][a-zà-ÿ]", snippet)
+        if glued:  # a defect unless the page itself has the words together (a quoted source, a name)
+            url = articles.nth(n).locator("xpath=ancestor::a[1]").get_attribute("href").split("?")[0].split("#")[0]
+            source = html.unescape(re.sub(r"<[^>]+>", " ", page.request.get(url).text().replace("\u00ad", "")))
+            assert glued.group(0) in source, f"aan elkaar geplakt: {snippet}"
 
 
 def test_a_term_definition_is_found_where_the_text_says_it(page, server):

@@ -118,3 +118,17 @@ def test_term_definition_opens_on_a_tap_and_stays_on_the_phone_screen(browser, s
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_term_definition_is_opaque(browser, server, scheme):
+    """The text under an open definition does not show through it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/06-bespreekbaar-maken.html")
+        page.locator(".begrip__term").first.focus()
+        background = page.locator("#begrip-uitleg").evaluate("el => getComputedStyle(el).backgroundColor")
+        assert background.startswith("rgb(") or background.endswith(", 1)"), background
+    finally:
+        context.close()
