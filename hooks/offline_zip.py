@@ -3,16 +3,20 @@ build (after Material's offline plugin wrote search/search_index.js at priority 
 swaps the site into place at -200). Unzipped, index.html opens from the file system with navigation, search and
 every worksheet working (the site uses no directory URLs and vendors the iframe-worker shim).
 
-The zip is reproducible: entries sorted, one fixed timestamp (werkboek.pdf.source_date()), fixed permissions."""
+The zip is reproducible: entries sorted, one fixed timestamp (werkboek.pdf.source_date()), fixed permissions.
+Under `mkdocs serve` it is written after the reload, in the background, after the book (werkboek/background.py)."""
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 import time
 import zipfile
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from werkboek import background
 from werkboek.pdf import source_date
 
 ZIP_PATH = "downloads/werkboek-offline.zip"
@@ -46,18 +50,34 @@ def site_files(site_dir: Path, exclude: Path | None = None) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(site_dir).as_posix())
 
 
-def write_zip(site_dir: Path, target: Path, epoch: int | None = None) -> int:
-    """Write ``site_dir`` (without ``target`` itself) as a deterministic zip; returns its size in bytes."""
+def write_zip(site_dir: Path, target: Path, epoch: int | None = None, cache_dir: Path | None = None) -> int:
+    """Write ``site_dir`` (without ``target`` itself) as a deterministic zip; returns its size in bytes. With
+    ``cache_dir``, a site whose every file is unchanged gets the zip made for it before (compressing is the slow
+    part: a second)."""
     epoch = source_date() if epoch is None else epoch
     date_time = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
     target.parent.mkdir(parents=True, exist_ok=True)
     files = site_files(site_dir, exclude=target)  # listed before the temporary zip exists
+    contents = [(path.relative_to(site_dir).as_posix(), path.read_bytes()) for path in files]
+    cached = None
+    if cache_dir is not None:
+        key = hashlib.sha256(repr((date_time, LEESMIJ, Path(__file__).read_bytes())).encode())
+        for name, data in contents:
+            key.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+        cached = cache_dir / f"werkboek-offline.{key.hexdigest()[:20]}.zip"
     tmp = target.with_name(target.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w") as zf:
-        zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=6)
-        for path in files:
-            name = path.relative_to(site_dir).as_posix()
-            zf.writestr(_info(name, date_time), path.read_bytes(), compresslevel=6)
+    if cached is not None and cached.exists():
+        tmp.write_bytes(cached.read_bytes())
+    else:
+        with zipfile.ZipFile(tmp, "w") as zf:
+            zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=6)
+            for name, data in contents:
+                zf.writestr(_info(name, date_time), data, compresslevel=6)
+        if cached is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            for old in cache_dir.glob("werkboek-offline.*.zip"):
+                old.unlink(missing_ok=True)
+            shutil.copyfile(tmp, cached)
     tmp.replace(target)
     return target.stat().st_size
 
@@ -65,5 +85,16 @@ def write_zip(site_dir: Path, target: Path, epoch: int | None = None) -> int:
 @event_priority(-150)
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    size = write_zip(site_dir, site_dir / ZIP_PATH)
-    log.info(f"offline-versie {ZIP_PATH}: {size / 1024 / 1024:.1f} MB")
+    cache = Path(config.config_file_path).parent / ".cache" / "offline"
+    if not background.serving():
+        size = write_zip(site_dir, site_dir / ZIP_PATH, cache_dir=cache)
+        log.info(f"offline-versie {ZIP_PATH}: {size / 1024 / 1024:.1f} MB")
+        return
+
+    def step(current) -> None:
+        with background.publishing(current) as ok:  # the site is not cleaned for a new build while it is read
+            if ok:
+                size = write_zip(site_dir, site_dir / ZIP_PATH, cache_dir=cache)
+                log.info(f"offline-versie {ZIP_PATH}: {size / 1024 / 1024:.1f} MB (op de achtergrond)")
+
+    background.later(step)

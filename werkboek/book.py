@@ -221,12 +221,23 @@ def assemble(pages: list[BookPage], title: str, description: str = "", copyright
         css=CSS.as_uri())
 
 
+def finished_path(html: str, cache_dir: Path, title: str, epoch: int, subject: str = "") -> Path:
+    """Where the finished book for these inputs is kept (it exists when nothing changed since it was made)."""
+    key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
+    key.update(_style_hash())
+    return cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf"
+
+
+def latest_finished(cache_dir: Path) -> Path | None:
+    """The most recently made book in the cache (any inputs), or None."""
+    books = sorted(cache_dir.glob("werkboek.*.klaar.pdf"), key=lambda p: p.stat().st_mtime) if cache_dir.is_dir() else []
+    return books[-1] if books else None
+
+
 def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoch: int,
                subject: str = "") -> BookInfo:
     """Render the book (cached by a hash of its HTML and style inputs), set its metadata, write ``target``."""
-    key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
-    key.update(_style_hash())
-    final = cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf" if cache_dir else None
+    final = finished_path(html, cache_dir, title, epoch, subject) if cache_dir else None
     if final is not None and final.exists():  # nothing changed: no PDF is opened or saved
         data, status = final.read_bytes(), "ongewijzigd"
     else:
@@ -236,7 +247,14 @@ def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoc
             data = finalize(pdf, title, epoch, subject)
         if final is not None:
             final.parent.mkdir(parents=True, exist_ok=True)
-            final.write_bytes(data)
+            tmp = final.with_name(final.name + ".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(final)
+    return publish(data, target, status)
+
+
+def publish(data: bytes, target: Path, status: str) -> BookInfo:
+    """Write a finished book to ``target`` (atomically) and describe it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(data)
