@@ -37,4 +37,4 @@ benchmark: $(STAMP) $(LIGHTHOUSE)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
 
 clean:
-	rm -rf site site.bouwen .cache
+	rm -rf site site.bouwen site.bouwen.lock site.oud .cache
