@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import base64
 import html as htmllib
-import hashlib
 import io
 import mimetypes
 import posixpath
@@ -43,7 +42,7 @@ from .files import write_atomic
 from .pdf import Sized, finalize, page_count, pages_label
 from .render import template_env
 from .sections import heading_key
-from .weasy import render, reuse, style_hash
+from .weasy import cache_key, render, reuse
 
 CSS = TEMPLATES_DIR / "pdf" / "boek.css"
 SVG_CSS = TEMPLATES_DIR / "pdf" / "boek-svg.css"
@@ -220,10 +219,9 @@ def assemble(pages: list[BookPage], title: str, description: str = "", copyright
 
 def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoch: int,
                subject: str = "") -> BookInfo:
-    """Render the book (cached by a hash of its HTML and style inputs), set its metadata, write ``target``."""
-    key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
-    key.update(style_hash())
-    final = cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf" if cache_dir else None
+    """Render the book (cached by ``cache_key()`` of its HTML), set its metadata, write ``target``."""
+    key = cache_key("boek", html, title, subject, epoch)
+    final = cache_dir / f"werkboek.{key}.klaar.pdf" if cache_dir else None
 
     def make() -> bytes:
         raw, _ = render(html, cache_dir, "werkboek")
