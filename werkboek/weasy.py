@@ -87,7 +87,7 @@ def write_pdf(html: str, pdf_forms: bool = False, name: str = "") -> bytes:
     source = logging.getLogger("weasyprint")
     source.addHandler(collect)
     try:
-        data = weasyprint.HTML(string=html, base_url=str(ROOT)).write_pdf(
+        data = weasyprint.HTML(string=html, base_url=str(ROOT), url_fetcher=local_only()).write_pdf(
             pdf_forms=pdf_forms, pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
     finally:
         source.removeHandler(collect)
@@ -100,6 +100,28 @@ def write_pdf(html: str, pdf_forms: bool = False, name: str = "") -> bytes:
 def warnings_seen() -> int:
     """How many WeasyPrint warnings this process has seen: a cache compares it before and after making a PDF."""
     return _warnings
+
+
+def local_only():
+    """A WeasyPrint URL fetcher that reads files of the project and data: URLs, nothing else: no request to another
+    host (privacy) and no file outside the project (a logo that points elsewhere), whatever slips into the HTML."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher
+
+    root = ROOT.resolve()
+
+    class LocalOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data" or (
+                    parts.scheme == "file" and parts.netloc in ("", "localhost")
+                    and Path(url2pathname(parts.path)).resolve().is_relative_to(root)):
+                return super().fetch(url, headers)
+            raise ValueError(f"niet geladen: {url} (alleen bestanden van het project)")
+
+    return LocalOnly()
 
 
 def render(html: str, cache_dir: Path | None, name: str, pdf_forms: bool = False) -> tuple[bytes, str]:
