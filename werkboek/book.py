@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import base64
 import html as htmllib
-import hashlib
 import io
 import mimetypes
 import posixpath
@@ -43,7 +42,7 @@ from .files import write_atomic
 from .pdf import Sized, finalize, page_count, pages_label
 from .render import template_env
 from .sections import heading_key
-from .weasy import render, reuse, style_hash
+from .weasy import cache_key, render, reuse
 
 CSS = TEMPLATES_DIR / "pdf" / "boek.css"
 SVG_CSS = TEMPLATES_DIR / "pdf" / "boek-svg.css"
@@ -220,9 +219,7 @@ def assemble(pages: list[BookPage], title: str, description: str = "", copyright
 
 def finished_path(html: str, cache_dir: Path, title: str, epoch: int, subject: str = "") -> Path:
     """Where the finished book for these inputs is kept (it exists when nothing changed since it was made)."""
-    key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
-    key.update(style_hash())
-    return cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf"
+    return cache_dir / f"werkboek.{cache_key('boek', html, title, subject, epoch)}.klaar.pdf"
 
 
 def latest_finished(cache_dir: Path) -> Path | None:
@@ -233,7 +230,7 @@ def latest_finished(cache_dir: Path) -> Path | None:
 
 def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoch: int,
                subject: str = "") -> BookInfo:
-    """Render the book (cached by a hash of its HTML and style inputs), set its metadata, write ``target``."""
+    """Render the book (cached by ``cache_key()`` of its HTML), set its metadata, write ``target``."""
     final = finished_path(html, cache_dir, title, epoch, subject) if cache_dir else None
 
     def make() -> bytes:
