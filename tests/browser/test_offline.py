@@ -145,3 +145,19 @@ def test_leesmij_speaks_to_the_reader_as_u():
     text = zipper.LEESMIJ
     assert re.search(r"\buw browser\b", text)
     assert not re.search(r"\b(je|jij|jouw)\b", text.split("\n", 1)[1], re.I), "LEESMIJ zegt 'je'; de site zegt 'u'"
+
+
+def test_zip_cache_reuses_only_an_identical_site(tmp_path):
+    hook = zipper
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "a.html").write_text("<p>een</p>")
+    fresh, cached, changed = tmp_path / "vers.zip", tmp_path / "cache.zip", tmp_path / "anders.zip"
+    hook.write_zip(site, fresh, epoch=1700000000)
+    hook.write_zip(site, tmp_path / "eerste.zip", epoch=1700000000, cache_dir=cache)
+    hook.write_zip(site, cached, epoch=1700000000, cache_dir=cache)
+    assert cached.read_bytes() == fresh.read_bytes(), "de bewaarde zip wijkt af van een nieuw gemaakte"
+    (site / "a.html").write_text("<p>twee</p>")
+    hook.write_zip(site, changed, epoch=1700000000, cache_dir=cache)
+    with zipfile.ZipFile(changed) as zf:
+        assert zf.read(f"{hook.FOLDER}/a.html") == b"<p>twee</p>", "oude zip gebruikt na een wijziging"
