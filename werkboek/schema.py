@@ -76,6 +76,7 @@ class Scale(Strict):
     opties: list[Option] = Field(min_length=2)
     rondes: list[Round] = Field(default_factory=list, description="several answer columns; empty = one")
     notitie: str | None = Field(None, description="header of a note column beside each item")
+    notitie_regels: int = Field(2, ge=1, le=6, description="writing lines in the note column, per item")
     items: list[Item] = Field(min_length=1)
 
 
@@ -96,10 +97,15 @@ class Prompts(Strict):
     items: list[Prompt] = Field(min_length=1)
 
 
+# What a write-in column holds; it sets the column's width (the widest for tekst, just enough for the others).
+Input = Literal["tekst", "naam", "datum", "getal"]
+
+
 class Column(Strict):
     id: Id
     kop: Text
     toelichting: str | None = None
+    invoer: Input = Field("tekst", description="what is written in the column: tekst (the widest), naam, datum or getal (short)")
 
 
 class Row(Strict):
