@@ -18,6 +18,7 @@ from . import ROOT, TEMPLATES_DIR
 from .loader import load_instruments
 from .render import template_env
 from .schema import Instrument
+from .tooltips import field_tooltips
 
 WERKBOEK_TITEL = "Eenzaam ben je niet alleen"
 CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
@@ -31,7 +32,7 @@ RENDER_INPUTS = [
     TEMPLATES_DIR / "pdf" / "fonts",
     ROOT / "docs" / "assets" / "stylesheets" / "werkblad.css",  # imported by the PDF stylesheet
     ROOT / "docs" / "assets" / "fonts",
-    *(Path(__file__).parent / name for name in ("pdf.py", "render.py", "schema.py", "lokaal.py")),
+    *(Path(__file__).parent / name for name in ("pdf.py", "render.py", "schema.py", "lokaal.py", "tooltips.py")),
 ]
 DA_GS = re.compile(rb"/\S+\s+gs\s*")
 DA_FONT = re.compile(rb"/(\S+)\s+([\d.]+)\s+Tf")
@@ -93,14 +94,14 @@ def render_html(instrument: Instrument, lokaal=None, epoch: int | None = None) -
         titel=document_title(instrument),
         werkboek_titel=getattr(lokaal, "site_titel", None) or WERKBOEK_TITEL,
         beschrijving=document_subject(instrument),
-        voetregel=" · ".join(instrument.bron[:1]) if instrument.bron else f"Werkboek {WERKBOEK_TITEL} (2015)",
+        voetregel=f"Werkboek {WERKBOEK_TITEL} (2015)",  # the source notes are printed once, after the items
         datum=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch)),
         css=CSS.as_uri(),
         paginaformaat=page_size(instrument),
     )
 
 
-def _finish(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
+def _finish(raw: bytes, title: str, epoch: int, subject: str = "", tooltips: dict[str, str] | None = None) -> bytes:
     """Repair what WeasyPrint's forms leave behind, then save deterministically."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         acro = pdf.Root.get("/AcroForm")
@@ -110,6 +111,8 @@ def _finish(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
                 del acro["/NeedAppearances"]
             for field in acro.Fields:
                 _repair_field(field)
+                if tooltips and str(field.get("/T", "")) in tooltips:
+                    field.TU = pikepdf.String(tooltips[str(field.T)])
             # WeasyPrint lists radio buttons both under their group and at the top level; only the group belongs there.
             kids = {k.objgen for f in acro.Fields for k in f.get("/Kids", [])}
             acro.Fields = pikepdf.Array([f for f in acro.Fields if f.objgen not in kids])
@@ -221,7 +224,7 @@ def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) ->
     raw = HTML(string=html, base_url=str(ROOT)).write_pdf(
         pdf_forms=True, pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False,
     )
-    return _finish(raw, document_title(instrument), epoch, document_subject(instrument))
+    return _finish(raw, document_title(instrument), epoch, document_subject(instrument), field_tooltips(html))
 
 
 def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:

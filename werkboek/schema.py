@@ -52,7 +52,7 @@ class Group(Strict):
     id: Id
     titel: Text
     items: list[Item] = []
-    extra_regels: int = Field(0, ge=0, le=20, description="blank writable lines after the items")
+    extra_regels: int = Field(0, ge=0, le=30, description="blank writable lines after the items")
 
 
 class Checklist(Strict):
@@ -62,6 +62,8 @@ class Checklist(Strict):
     id: Id
     titel: str | None = None
     kolommen: int = Field(2, ge=1, le=4, description="columns the groups flow into on paper")
+    afvinken: bool = Field(True, description="each item has a checkbox; false = a list to read (5.3: 'niet om af te "
+                           "vinken'), its extra lines stay writable")
     groepen: list[Group] = Field(min_length=1)
 
 
@@ -77,6 +79,7 @@ class Scale(Strict):
     rondes: list[Round] = Field(default_factory=list, description="several answer columns; empty = one")
     notitie: str | None = Field(None, description="header of a note column beside each item")
     notitie_regels: int = Field(2, ge=1, le=6, description="writing lines in the note column, per item")
+    genummerd: bool = Field(False, description="the statements are numbered 1., 2., … as in print")
     items: list[Item] = Field(min_length=1)
 
 
@@ -92,6 +95,8 @@ class Prompts(Strict):
 
     soort: Literal["vragen"]
     id: Id
+    sectie: str | None = Field(None, description="a heading over this and the following blocks (8.5 'Mijn wensen:'); "
+                               "on paper it starts a new page")
     titel: str | None = None
     genummerd: bool = False
     items: list[Prompt] = Field(min_length=1)

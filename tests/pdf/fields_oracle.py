@@ -24,11 +24,12 @@ def expected_fields(i: Instrument) -> dict[str, tuple]:
     for b in i.blokken:
         if isinstance(b, Checklist):
             for g in b.groepen:
-                for item in g.items:
+                for item in g.items if b.afvinken else []:
                     f[name(item.id)] = ("checkbox", None)
                 for n in range(1, g.extra_regels + 1):
                     f[name(g.id, f"regel-{n}")] = ("text", None)
-                    f[name(g.id, f"regel-{n}-aan")] = ("checkbox", None)
+                    if b.afvinken:
+                        f[name(g.id, f"regel-{n}-aan")] = ("checkbox", None)
         elif isinstance(b, Scale):
             options = [o.waarde for o in b.opties]
             for r in b.rondes:

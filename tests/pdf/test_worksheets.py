@@ -106,7 +106,7 @@ def _dark_pixels(png, box):
 
 
 def test_a_checked_box_is_visible_when_rendered(built_site, tmp_path):
-    source = pdf_path(built_site, "signaleringskaart")
+    source = pdf_path(built_site, "interesses-en-waarden")
     with pikepdf.open(source) as pdf:
         page_index, widget = next((n, a) for n, p in enumerate(pdf.pages) for a in p.get("/Annots", [])
                                   if a.get("/FT") == "/Btn" and "/Parent" not in a)
