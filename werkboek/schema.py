@@ -22,6 +22,11 @@ Phase = Literal[
 ]
 
 
+# What a write-in field holds; it sets the field's width (the widest for tekst, just enough for the others):
+# a sentence, a name, a word or two (an interest: "Tuinieren"), a date, a number.
+Input = Literal["tekst", "naam", "woord", "datum", "getal"]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -53,6 +58,7 @@ class Group(Strict):
     titel: Text
     items: list[Item] = []
     extra_regels: int = Field(0, ge=0, le=30, description="blank writable lines after the items")
+    invoer: Input = Field("tekst", description="what is written on the extra lines (sets their width)")
 
 
 class Checklist(Strict):
@@ -100,10 +106,6 @@ class Prompts(Strict):
     titel: str | None = None
     genummerd: bool = False
     items: list[Prompt] = Field(min_length=1)
-
-
-# What a write-in column holds; it sets the column's width (the widest for tekst, just enough for the others).
-Input = Literal["tekst", "naam", "datum", "getal"]
 
 
 class Column(Strict):
