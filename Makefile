@@ -30,4 +30,4 @@ benchmark: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
 
 clean:
-	rm -rf site site.bouwen .cache
+	rm -rf site site.bouwen site.bouwen.lock site.oud .cache
