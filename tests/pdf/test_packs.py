@@ -225,7 +225,7 @@ def test_training_page_shows_packs_with_size_and_pages(built_site):
     for n in SHEETS:
         info = PdfReader(built_site / "downloads" / f"bijeenkomst-{n}.pdf")
         assert f'href="downloads/bijeenkomst-{n}.pdf"' in html
-        assert f"PDF, {len(info.pages)} pagina’s" in html
+        assert f"PDF, {pages_label(len(info.pages))}" in html
         assert f'href="bijlagen/1-trainershandleiding.html#bijeenkomst-{n}"' in html
     assert 'id="bijeenkomst-1"' in (built_site / "bijlagen" / "1-trainershandleiding.html").read_text(encoding="utf-8")
     assert "om de 4 tot 6 weken" in html and "minstens 6 weken" in html
