@@ -14,6 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from conftest import ENV, ROOT
 from werkboek.loader import DataError, load_instruments
 from werkboek.packs import build_packs
+from werkboek.pdf import pages_label
 from werkboek.pdfmerge import merge
 from werkboek.session_contents import session_instruments
 from werkboek.training import clock, load_training
