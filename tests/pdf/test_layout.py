@@ -286,3 +286,12 @@ def test_verwijskaart_prints_each_box_once_with_matching_quotes(built_site):
     for box in INSTRUMENTS["verwijskaart"].blokken[0].vakken:
         assert text.count(box.tekst) == 1, f"'{box.tekst}' staat {text.count(box.tekst)} keer op de kaart"
     assert "“niet pluis”" in text
+
+
+@pytest.mark.parametrize("ident", sorted(i for i in INSTRUMENTS if INSTRUMENTS[i].bron))
+def test_source_notes_are_printed_once(built_site, ident):
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(pdf_path(built_site, ident)), "-"],
+                                   capture_output=True, text=True).stdout.split())
+    for note in INSTRUMENTS[ident].bron:
+        opening = " ".join(note.split()[:6])
+        assert text.count(opening) == 1, f"'{opening}' staat {text.count(opening)} keer in de PDF"
