@@ -24,7 +24,7 @@ from typing_extensions import Required, TypedDict
 
 from . import ROOT, WERKBOEK_TITEL
 from .colours import MIN_CONTRAST, contrast, darker, lighten_until, lighter_keeping_contrast, tint
-from .datafile import DataError, TextLoader, duplicate_keys, messages, read_yaml, unknown_key
+from .datafile import DataError, TextLoader, messages, read_yaml, unknown_key
 from .gemeente_tekens import check_length, printable_text
 from .gemeente_tekst import read_gemeente_text
 from .loader import load_instrument
@@ -453,8 +453,7 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     if not isinstance(data, dict):
         raise DataError(f"{name}, regel 1: verwacht regels als 'naam: Gemeente …' (sleutel, dubbele punt, waarde)")
     context = {"root": root, "bron": Path(path), **forms_context(forms_dir or root / "forms")}
-    problems = duplicate_keys(yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=TextLoader))
-    problems += _cross_checks(data, context["slots"])
+    problems = _cross_checks(data, context["slots"])
     try:
         lokaal = Lokaal.model_validate(data, context=context)
     except ValidationError as exc:

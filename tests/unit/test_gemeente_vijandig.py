@@ -210,3 +210,22 @@ def test_platte_tekst_shows_exactly_what_was_typed(value, shown):
 
     converter = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"])
     assert converter.convert(platte_tekst(value)) == shown
+
+
+@pytest.mark.weasyprint_warns  # the refused images are reported (and would stop a strict build)
+def test_weasyprint_reads_only_project_files_and_data_urls(monkeypatch):
+    """Defence in depth: whatever reaches a PDF's HTML, WeasyPrint fetches nothing from another host and reads no
+    file outside the project."""
+    from weasyprint.urls import URLFetcher
+
+    from werkboek import weasy
+
+    fetched = []
+    real = URLFetcher.fetch
+    monkeypatch.setattr(URLFetcher, "fetch", lambda self, url, *a, **k: fetched.append(url) or real(self, url, *a, **k))
+    logo = (ROOT / "voorbeelden" / "dorpshaven-logo.svg").as_uri()
+    pdf = weasy.write_pdf(f'<p>Logo</p><img src="{logo}"><img src="https://example.com/pixel.png">'
+                          '<img src="file:///etc/hostname"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+    assert pdf.startswith(b"%PDF")
+    assert logo in fetched and any(u.startswith("data:") for u in fetched)
+    assert not [u for u in fetched if u.startswith(("https:", "http:")) or "/etc/" in u], fetched
