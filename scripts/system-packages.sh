@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages the project needs: Pango for WeasyPrint, poppler-utils for rendering PDFs in tests,
-# chromium for the browser tests. Installs only what is missing; uses sudo when not root.
+# chromium and npm (tools/package-lock.json: the vendored scripts, checked by the tests) for the browser tests. Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 need=()
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
@@ -8,6 +8,7 @@ dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if [ "${1:-}" = "--browser" ]; then
   command -v /usr/bin/chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

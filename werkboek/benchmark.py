@@ -8,7 +8,10 @@ Measured on a copy of the project in a temporary folder (so the real .cache/ and
 - a rebuild without changes (cache warm) against that plain build; target ≤ 1.2×;
 - KiB per page of every worksheet (target ≤ 40) and the whole-werkboek PDF (downloads/werkboek.pdf), if any;
 - the transfer weight of a chapter page: gzip of every HTML, CSS, JS and font response Chromium gets while loading
-  06-bespreekbaar-maken.html (until the network is idle); target ≤ 120 kB.
+  06-bespreekbaar-maken.html (until the network is idle); target ≤ 120 kB;
+- filling in a worksheet on that page: the gzip bytes the page loads only when "Download ingevuld (PDF)" is pressed
+  (pdf-lib and werkblad-pdf.js; the blank PDF apart), and the time from pressing it to the download, with Chromium's
+  CPU throttled 4× (a phone-class CPU), the first time (scripts still to load) and again.
 """
 from __future__ import annotations
 
@@ -128,6 +131,45 @@ def transfer_weight(site: Path, page_url: str = CHAPTER_PAGE) -> list[tuple[str,
     return found
 
 
+def fill_cost(site: Path, page_url: str = CHAPTER_PAGE) -> dict:
+    """Fill every field of the largest worksheet on a page and press "Download ingevuld (PDF)" twice with the CPU
+    throttled 4×: what the press loads (gzip bytes per file) and how long until each download arrives."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = _serve(site)
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+            page = context.new_page()
+            page.goto(f"{base}/{page_url}", wait_until="networkidle")
+            ident = page.evaluate("""() => Array.from(document.querySelectorAll('form.werkblad[data-versie]'))
+                .sort((a, b) => b.elements.length - a.elements.length)[0].dataset.instrument""")
+            form = page.locator(f"form#werkblad-{ident}")
+            form.evaluate("""form => Array.from(form.elements).forEach((el, n) => {
+                if (el.type === 'checkbox' || el.type === 'radio') el.checked = true;
+                else if (el.name) el.value = 'Antwoord ' + n + ' é ë €';
+                el.dispatchEvent(new Event('change', {bubbles: true})); })""")
+            responses = []
+            page.on("response", lambda r: responses.append(r))
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            times = []
+            for _ in range(2):
+                start = time.perf_counter()
+                with page.expect_download(timeout=120_000) as download:
+                    form.locator('[data-actie="download"]').click()
+                download.value.path()
+                times.append(time.perf_counter() - start)
+            loaded = [(r.url.rsplit("/", 1)[-1], len(gzip.compress(r.body(), compresslevel=6, mtime=0)))
+                      for r in responses if r.status == 200]
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"werkblad": ident, "times": times, "loaded": loaded}
+
+
 def measure() -> tuple[list[Row], list[Row], dict]:
     with tempfile.TemporaryDirectory(prefix="werkboek-benchmark-") as tmp:
         tmp = Path(tmp)
@@ -191,6 +233,14 @@ def measure() -> tuple[list[Row], list[Row], dict]:
             rows.append(Row(f"Overdracht van `{CHAPTER_PAGE}` (gzip: HTML, CSS, JS, lettertypen)",
                             f"{total / 1000:.1f} kB ({parts})", "≤ 120 kB", total / 1000 <= 120))
             extra["transfer"] = found
+            fill = fill_cost(full_out)
+            scripts = [(name, size) for name, size in fill["loaded"] if name.endswith(".js")]
+            rows.append(Row(f"Invullen: extra bij \"Download ingevuld (PDF)\" (gzip, alleen bij gebruik)",
+                            f"{sum(s for _, s in scripts) / 1000:.1f} kB ("
+                            + ", ".join(f"`{n}` {s / 1000:.1f}" for n, s in scripts) + ")"))
+            first, again = fill["times"]
+            rows.append(Row(f"Invullen: tijd tot ingevulde PDF (`{fill['werkblad']}`, Chromium, CPU 4× vertraagd)",
+                            f"{first:.2f} s (eerste keer, met laden), {again:.2f} s (daarna)"))
         return rows, sheets, extra
 
 

@@ -10,6 +10,7 @@ import functools
 import jinja2
 
 from . import TEMPLATES_DIR
+from .invullen import form_version
 from .schema import Instrument
 
 SEP = "__"
@@ -33,7 +34,7 @@ def flow_columns(block):
 
 
 def install_globals(env: jinja2.Environment) -> jinja2.Environment:
-    env.globals.update(field_name=field_name, flow_columns=flow_columns)
+    env.globals.update(field_name=field_name, flow_columns=flow_columns, form_version=form_version)
     return env
 
 
