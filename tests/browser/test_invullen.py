@@ -176,6 +176,9 @@ def _check_filled_pdf(filled: bytes, blank: bytes, expected: dict[str, object], 
         not reader.trailer["/Root"]["/AcroForm"]["/NeedAppearances"], f"{where}: NeedAppearances (poppler toont dan geen vinkjes)"
 
     _check_kept(filled, blank, where)
+    texts = sum(1 for name, v in expected.items() if v and fields[name].get("/FT") == "/Tx")
+    assert len(filled) <= len(blank) + 1500 * texts + 8000, \
+        f"{where}: ingevulde PDF {len(filled)} bytes, leeg {len(blank)}: meer dan de antwoorden zelf"
 
     # Visible in poppler: every filled field's rectangle holds more ink than in the blank PDF.
     blank_pages, filled_pages = _render(blank, tmp / "leeg"), _render(filled, tmp / "ingevuld")

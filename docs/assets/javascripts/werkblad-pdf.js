@@ -47,7 +47,7 @@
     var doc = await L.PDFDocument.load(await blankPdf(id, url), { updateMetadata: false });
     var font = await doc.embedFont(L.StandardFonts.Helvetica);
     var chars = new Set(font.getCharacterSet());
-    var form = doc.getForm(), typed = [];
+    var form = doc.getForm(), typed = [], filled = [];
     form.getFields().forEach(function (f) {
       var v = answers[f.getName()];
       if (v === undefined) return;
@@ -60,6 +60,7 @@
         });
         var text = String(v), shown = drawable(text, chars);
         f.setText(shown);
+        filled.push(f);
         if (shown !== text) typed.push([f, text]);
       } else if (f instanceof L.PDFCheckBox) {
         f.acroField.setValue(f.acroField.getOnValue());
@@ -68,7 +69,8 @@
         if (i >= 0) f.acroField.setValue(f.acroField.getOnValues()[i]);
       }
     });
-    form.updateFieldAppearances(font);
+    // Only the text fields typed in get new appearances; the others keep the blank PDF's own.
+    filled.forEach(function (f) { f.updateAppearances(font); });
     typed.forEach(function (t) { t[0].acroField.setValue(L.PDFHexString.fromText(t[1])); });
     return doc.save({ updateFieldAppearances: false });
   }
