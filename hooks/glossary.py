@@ -2,33 +2,12 @@
 docs/begrippenlijst.md itself (one source); the first occurrence of a term in each section is marked."""
 from __future__ import annotations
 
-import re
-
 from mkdocs.exceptions import PluginError
 
-from markupsafe import Markup
-
-from werkboek.htmltext import map_text
-from werkboek.render import template_env
+from werkboek.glossary import mark_terms, parse_definitions
 
 GLOSSARY = "begrippenlijst.md"
-SECTION = re.compile(r"(?=<h[12] id=\")")
 _terms: dict[str, str] = {}
-
-
-def parse_definitions(markdown: str) -> dict[str, str]:
-    """A Markdown definition list ("Term" then ": definition") → {term: definition}."""
-    terms, lines = {}, markdown.splitlines()
-    for n, line in enumerate(lines[:-1]):
-        nxt = lines[n + 1]
-        if line.strip() and not line.startswith((":", "#", " ", "<", "!")) and nxt.startswith(": "):
-            text = [nxt[2:].strip()]
-            for more in lines[n + 2:]:
-                if not more.startswith("    "):
-                    break
-                text.append(more.strip())
-            terms[line.strip()] = " ".join(text)
-    return terms
 
 
 def on_files(files, config):
@@ -43,35 +22,7 @@ def on_files(files, config):
     return files
 
 
-def _pattern(term: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(" + re.escape(term) + r")(s|en)?(?![\w-])", re.I)
-
-
 def on_page_content(html, page, config, files):
     if not _terms or page.file.src_uri == GLOSSARY:
         return html
-    patterns = {term: _pattern(term) for term in sorted(_terms, key=len, reverse=True)}
-    counter = iter(range(1, 10_000))
-
-    tooltip = template_env().get_template("partials/begrip.html")
-
-    def mark_section(section: str) -> str:
-        done: set[str] = set()
-
-        def in_text(text: str) -> str:
-            for term, pattern in patterns.items():
-                if term in done:
-                    continue
-                m = pattern.search(text)
-                if not m:
-                    continue
-                done.add(term)
-                uid = f"begrip-{next(counter)}"
-                tip = tooltip.render(uid=uid, tekst=Markup(m.group(0)), term=term, definitie=_terms[term])
-                # Keep looking for other terms in the text on both sides of this one.
-                return in_text(text[: m.start()]) + tip + in_text(text[m.end():])
-            return text
-
-        return map_text(section, in_text)
-
-    return "".join(mark_section(s) for s in SECTION.split(html))
+    return mark_terms(html, _terms)

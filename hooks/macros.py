@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-import markdown as md
-from markupsafe import Markup
-
 from werkboek.loader import DataError, load_instruments
 from werkboek import fasemodel as fasemodel_data
 from werkboek.render import compact, template_env
 from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
 from werkboek.training import clock, duration_label, load_training
+from werkboek.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
 
 
 
@@ -65,20 +63,8 @@ def define_env(env):
 
     @env.macro
     def werkbladen_overzicht() -> str:
-        pages = chapter_pages(env.conf)
-        infos = pdf_infos(env.conf)
-        rows = []
-        for ident, item in instruments().items():
-            info = infos.get(ident)
-            rows.append({
-                "instrument": item,
-                "chapter_url": rel(pages.get(item.hoofdstuk, "index.md")) + f"#s{item.nummer.replace('.', '-')}",
-                "pdf_url": rel(f"werkbladen/{info.path.name}") if info else None,
-                "info": info,
-            })
-        html = templates.get_template("partials/werkbladen-overzicht.html").render(
-            rows=rows, fases={f["id"]: f["label"] for f in fasemodel_data.load()[2]} | {
-                fasemodel_data.load()[1]["id"]: fasemodel_data.load()[1]["label"]})
+        rows = worksheet_rows(instruments(), pdf_infos(env.conf), chapter_pages(env.conf), rel)
+        html = templates.get_template("partials/werkbladen-overzicht.html").render(rows=rows, fases=phase_labels())
         return compact(html)
 
     @env.macro
@@ -97,11 +83,9 @@ def define_env(env):
                 out.append({"href": href, "label": short_label(section.key), "title": section.title})
             return out
 
-        rows = [(start, end, row, links(row.verwijzingen), Markup(md.markdown(row.bijzonderheden)))
-                for start, end, row in session.timed_rows()]
-        homework = [(item, links(item.verwijzingen)) for item in (session.huiswerk.items if session.huiswerk else [])]
         html = templates.get_template("partials/agenda.html").render(
-            s=session, rows=rows, huiswerk=homework, clock=clock, duration_label=duration_label)
+            s=session, rows=agenda_rows(session, links), huiswerk=homework_rows(session, links), clock=clock,
+            duration_label=duration_label)
         return compact(html)
 
     @env.macro
@@ -112,30 +96,16 @@ def define_env(env):
         size is filled in by hooks/book.py once the book exists (after the pages render)."""
         from pathlib import Path
 
-        from werkboek.packs import session_instruments
         from werkboek.pdf import pages_label
 
         root = Path(env.conf.config_file_path).parent
         training = load_training(root / "data" / "training.yml")
         packs = (env.conf.extra.get("training_pakketten") or {}) if env.conf.get("extra") is not None else {}
-        sheets = pdf_infos(env.conf)
         sections = scan_dir(Path(env.conf.docs_dir))
         # Markdown links name the source file (MkDocs checks them and their anchors); raw HTML names the URL.
         bijlage = get_relative_url(sections["b1"].src_uri, page_name()) if "b1" in sections else None
         boek = rel("downloads/werkboek.pdf")
-        sessions = []
-        for s in training.bijeenkomsten:
-            pack = packs.get(s.nummer)
-            parts = []
-            for part in (pack.parts if pack else []):
-                if part.kind == "werkblad":
-                    info = sheets.get(part.ident)
-                    parts.append((part, rel(f"werkbladen/{info.path.name}") if info else None))
-                else:
-                    parts.append((part, rel(f"downloads/{part.path.name}")))
-            sessions.append({"sessie": s, "pakket": pack, "delen": parts,
-                             "pakket_url": rel("downloads/" + pack.path.name) if pack else None,
-                             "werkbladen": [] if pack else session_instruments(s, instruments())})
+        sessions = training_sessions(training, packs, pdf_infos(env.conf), instruments(), rel)
         text = templates.get_template("partials/training-geven.md").render(
             training=training, plan=training.planning, tussen=training.planning.minimaal_weken_tussen,
             lengths=[duration_label(m) for m in sorted({s.duur_minuten for s in training.bijeenkomsten})],

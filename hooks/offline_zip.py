@@ -1,65 +1,16 @@
-"""The whole site as one zip to read without internet: downloads/werkboek-offline.zip, written at the end of the
-build (after Material's offline plugin wrote search/search_index.js at priority -100, before hooks/atomic_build.py
-swaps the site into place at -200). Unzipped, index.html opens from the file system with navigation, search and
-every worksheet working (the site uses no directory URLs and vendors the iframe-worker shim).
-
-The zip is reproducible: entries sorted, one fixed timestamp (werkboek.pdf.source_date()), fixed permissions."""
+"""Writes the whole site as one zip to read without internet (werkboek/offline_zip.py), at the end of the build:
+after Material's offline plugin wrote search/search_index.js at priority -100, before hooks/atomic_build.py swaps
+the site into place at -200."""
 from __future__ import annotations
 
 import logging
-import time
-import zipfile
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from werkboek.pdf import source_date
-
-ZIP_PATH = "downloads/werkboek-offline.zip"
-FOLDER = "eenzaam-ben-je-niet-alleen"  # every entry lives in this folder, so unzipping makes one folder
-STORED = {".pdf", ".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gz", ".zip"}  # already compressed
-SKIPPED = {".map"}  # source maps: only developer tools read them
-ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can store
-LEESMIJ = """Eenzaam ben je niet alleen — het werkboek zonder internet
-
-Open index.html in deze map met je browser (dubbelklikken is genoeg).
-Alle hoofdstukken, het zoeken en de invulbare werkbladen (map werkbladen) werken zonder internetverbinding.
-"""
+from werkboek.offline_zip import ZIP_PATH, write_zip
 
 log = logging.getLogger("mkdocs.hooks.offline_zip")
-
-
-def _info(name: str, date_time: tuple) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=date_time)
-    info.external_attr = 0o100644 << 16
-    info.create_system = 3  # Unix, so the permissions above are read
-    suffix = Path(name).suffix.lower()
-    info.compress_type = zipfile.ZIP_STORED if suffix in STORED else zipfile.ZIP_DEFLATED
-    return info
-
-
-def site_files(site_dir: Path, exclude: Path | None = None) -> list[Path]:
-    """The files that go into the zip (never the zip itself, nor ``exclude``), sorted by their path in the site."""
-    skip = {(site_dir / ZIP_PATH).resolve()} | ({exclude.resolve()} if exclude is not None else set())
-    files = [p for p in site_dir.rglob("*") if p.is_file() and p.suffix.lower() not in SKIPPED
-             and p.resolve() not in skip and not p.name.endswith(".zip.tmp")]
-    return sorted(files, key=lambda p: p.relative_to(site_dir).as_posix())
-
-
-def write_zip(site_dir: Path, target: Path, epoch: int | None = None) -> int:
-    """Write ``site_dir`` (without ``target`` itself) as a deterministic zip; returns its size in bytes."""
-    epoch = source_date() if epoch is None else epoch
-    date_time = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    files = site_files(site_dir, exclude=target)  # listed before the temporary zip exists
-    tmp = target.with_name(target.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w") as zf:
-        zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=6)
-        for path in files:
-            name = path.relative_to(site_dir).as_posix()
-            zf.writestr(_info(name, date_time), path.read_bytes(), compresslevel=6)
-    tmp.replace(target)
-    return target.stat().st_size
 
 
 @event_priority(-150)

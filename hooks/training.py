@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from werkboek.loader import DataError
-from werkboek.packs import build_packs, check_training
+from werkboek.packs import build_packs
+from werkboek.training_check import check_training
 from werkboek.pdf import source_date
 from werkboek.site import local_settings, pdf_infos
 from werkboek.training import mismatch_report

@@ -88,15 +88,3 @@ def project_copy(tmp_path) -> Path:
 
 sys.path.insert(0, str(Path(__file__).parent / "pdf"))  # the fields oracle
 
-
-def _load_hook(name: str, alias: str):
-    """Hooks are plain files (MkDocs loads them by path); tests import them the same way."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(alias, ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    sys.modules[alias] = module
-
-
-_load_hook("glossary", "glossary_hook")

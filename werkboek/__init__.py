@@ -5,3 +5,4 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMS_DIR = ROOT / "forms"
 DATA_DIR = ROOT / "data"
 TEMPLATES_DIR = ROOT / "overrides"
+WERKBOEK_TITEL = "Eenzaam ben je niet alleen"  # the book's title: the site's and the PDFs' default title

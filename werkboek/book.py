@@ -39,10 +39,11 @@ import pikepdf
 
 from . import TEMPLATES_DIR
 from .htmltext import strip_tags
-from .packs import _style_hash, render_weasy
-from .pdf import finalize, pages_label, size_label
+from .files import write_atomic
+from .pdf import Sized, finalize, page_count, pages_label
 from .render import template_env
 from .sections import heading_key
+from .weasy import render, reuse, style_hash
 
 CSS = TEMPLATES_DIR / "pdf" / "boek.css"
 SVG_CSS = TEMPLATES_DIR / "pdf" / "boek-svg.css"
@@ -72,15 +73,11 @@ class BookPage:
 
 
 @dataclass(frozen=True)
-class BookInfo:
+class BookInfo(Sized):
     path: Path
     pages: int
     size: int
     status: str
-
-    @property
-    def size_label(self) -> str:
-        return size_label(self.size)
 
     @property
     def label(self) -> str:
@@ -225,22 +222,15 @@ def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoc
                subject: str = "") -> BookInfo:
     """Render the book (cached by a hash of its HTML and style inputs), set its metadata, write ``target``."""
     key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
-    key.update(_style_hash())
+    key.update(style_hash())
     final = cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf" if cache_dir else None
-    if final is not None and final.exists():  # nothing changed: no PDF is opened or saved
-        data, status = final.read_bytes(), "ongewijzigd"
-    else:
-        raw, status = render_weasy(html, cache_dir, "werkboek")
+
+    def make() -> bytes:
+        raw, _ = render(html, cache_dir, "werkboek")
         with pikepdf.open(io.BytesIO(raw)) as pdf:
             pdf.Root.PageMode = pikepdf.Name.UseOutlines
-            data = finalize(pdf, title, epoch, subject)
-        if final is not None:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            final.write_bytes(data)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        count = len(pdf.pages)
-    return BookInfo(target, count, len(data), status)
+            return finalize(pdf, title, epoch, subject)
+
+    data, status = reuse(final, make)  # nothing changed: no PDF is opened or saved
+    write_atomic(target, data)
+    return BookInfo(target, page_count(data), len(data), status)

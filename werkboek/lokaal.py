@@ -22,17 +22,17 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr,
                       field_validator)
 from typing_extensions import Required, TypedDict
 
-from . import ROOT
-from .loader import DataError, _where, format_location, load_instrument, read_yaml
+from . import ROOT, WERKBOEK_TITEL
+from .colours import MIN_CONTRAST, contrast, darker, lighten_until, lighter_keeping_contrast, tint
+from .datafile import DataError, TextLoader, duplicate_keys, messages, read_yaml, unknown_key
+from .loader import load_instrument
 
 BESTAND = "gemeente.yml"
 OMGEVING = "WERKBOEK_GEMEENTE"
-WERKBOEK_TITEL = "Eenzaam ben je niet alleen"
 VERWIJSKAART = "verwijskaart"
 NETWERKKAART = "persoonlijke-netwerkkaart"
 LOGO_SOORTEN = {".svg": "svg", ".png": "png", ".jpg": "jpg", ".jpeg": "jpg"}
 LOGO_MAX = 2 * 1024 * 1024
-MIN_CONTRAST = 4.5
 # The contact fields of the verwijskaart (overrides/partials/werkblad/contact.html); a one-line slot shows only
 # the first three.
 CONTACT_VELDEN = ("naam", "telefoon", "email", "website", "van", "tot", "dagen")
@@ -255,28 +255,6 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
-def _relative_luminance(colour: str) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two #rrggbb colours."""
-    la, lb = sorted((_relative_luminance(a), _relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def mix(colour: str, other: str, t: float) -> str:
-    """``colour`` moved a fraction ``t`` towards ``other``."""
-    ca = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    cb = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb))
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # The model
 
@@ -287,21 +265,15 @@ def _field(check):
 def _slot_id(value, info: ValidationInfo) -> str:
     slots = (info.context or {}).get("slots") or {}
     if slots and value not in slots:
-        raise ValueError(_onbekend(str(value), list(slots), "onbekende regel van de verwijskaart"))
+        raise ValueError(unknown_key(str(value), list(slots), "onbekende regel van de verwijskaart"))
     return value
 
 
 def _sector_id(value, info: ValidationInfo) -> str:
     sectors = (info.context or {}).get("sectoren") or []
     if sectors and value not in sectors:
-        raise ValueError(_onbekend(str(value), sectors, "onbekend vak van de netwerkkaart"))
+        raise ValueError(unknown_key(str(value), sectors, "onbekend vak van de netwerkkaart"))
     return value
-
-
-def _onbekend(key: str, valid: list[str], wat: str) -> str:
-    guess = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
-    hint = f"Bedoelt u '{guess[0]}'? " if guess else ""
-    return f"{wat} '{key}'. {hint}Mogelijk zijn: {', '.join(valid)}"
 
 
 class Contact(TypedDict, total=False):
@@ -394,7 +366,7 @@ class Lokaal(BaseModel):
         """CSS variables for the PDF worksheets: titles and frames in the main colour (empty without colours)."""
         if not self.kleuren:
             return ""
-        return f":root {{ --wb-accent: {self.kleuren.hoofdkleur}; --wb-fill: {_tint(self.kleuren.hoofdkleur)}; }}"
+        return f":root {{ --wb-accent: {self.kleuren.hoofdkleur}; --wb-fill: {tint(self.kleuren.hoofdkleur)}; }}"
 
     def kleuren_css(self) -> str:
         """CSS for the site's theme colours (empty without colours). Every colour used for text on white or as a
@@ -403,14 +375,14 @@ class Lokaal(BaseModel):
         if not self.kleuren:
             return ""
         main = self.kleuren.hoofdkleur
-        accent = self.kleuren.accentkleur or _darker(main)
-        light = _lighter_keeping_contrast(main, "#ffffff", 0.2)
-        dark = _darker(main)
-        fill = _tint(main)
+        accent = self.kleuren.accentkleur or darker(main)
+        light = lighter_keeping_contrast(main, "#ffffff", 0.2)
+        dark = darker(main)
+        fill = tint(main)
         r, g, b = (int(main[i:i + 2], 16) for i in (1, 3, 5))
         slate_bg = "#33292f"  # the lightest dark-scheme background text sits on (werkboek.css --wb-fill)
-        slate_text = _lighten_until(main, slate_bg)
-        slate_accent = _lighten_until(accent, slate_bg)
+        slate_text = lighten_until(main, slate_bg)
+        slate_accent = lighten_until(accent, slate_bg)
         return (
             f"/* Theme colours of {_css_comment(self.naam)}, generated from {BESTAND} (kleuren). */\n"
             ":root, [data-md-color-scheme=\"default\"] {\n"
@@ -423,55 +395,18 @@ class Lokaal(BaseModel):
             "[data-md-color-scheme=\"slate\"] {\n"
             f"  --wb-accent: {slate_text}; --wb-instrument: {slate_text};\n"
             f"  --md-primary-fg-color: {dark}; --md-primary-fg-color--light: {main};"
-            f" --md-primary-fg-color--dark: {_darker(dark)};\n"
+            f" --md-primary-fg-color--dark: {darker(dark)};\n"
             f"  --md-accent-fg-color: {slate_accent}; --md-typeset-a-color: {slate_text};\n"
             "}\n"
         )
-
-
-def _tint(colour: str) -> str:
-    """A light tint behind text in ``colour`` (kernpunten, callouts), light enough to keep 4.5 : 1."""
-    return next(mix(colour, "#ffffff", t / 100) for t in range(92, 101)
-                if contrast(colour, mix(colour, "#ffffff", t / 100)) >= MIN_CONTRAST)
 
 
 def _css_comment(text: str) -> str:
     return text.replace("*/", "* /")
 
 
-def _darker(colour: str) -> str:
-    return mix(colour, "#000000", 0.25)
-
-
-def _lighter_keeping_contrast(colour: str, background: str, most: float) -> str:
-    best = colour
-    for step in range(1, 21):
-        candidate = mix(colour, "#ffffff", most * step / 20)
-        if contrast(candidate, background) < MIN_CONTRAST:
-            break
-        best = candidate
-    return best
-
-
-def _lighten_until(colour: str, background: str) -> str:
-    for step in range(0, 21):
-        candidate = mix(colour, "#ffffff", step / 20)
-        if contrast(candidate, background) >= MIN_CONTRAST:
-            return candidate
-    return "#ffffff"
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Loading
-
-class _TextLoader(yaml.SafeLoader):
-    """Every plain value is text (or empty): '9:00' is not 540 minutes, '0201234567' is not an octal number."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 VALID_KEYS = {
     "": [(f.alias or name) for name, f in Lokaal.model_fields.items()],
@@ -527,14 +462,14 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
         _, lines = read_yaml(Path(path))
     except DataError as exc:
         raise DataError(str(exc).replace(str(path), name, 1)) from None
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_TextLoader)
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=TextLoader)
     if data is None:
         raise DataError(f"{name}: het bestand is leeg; begin met 'naam: Gemeente …' (zie "
                         "voorbeelden/gemeente-voorbeeld.yml)")
     if not isinstance(data, dict):
         raise DataError(f"{name}, regel 1: verwacht regels als 'naam: Gemeente …' (sleutel, dubbele punt, waarde)")
     context = {"root": root, "bron": Path(path), **forms_context(forms_dir or root / "forms")}
-    problems = _duplicates(yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_TextLoader))
+    problems = duplicate_keys(yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=TextLoader))
     problems += _cross_checks(data, context["slots"])
     try:
         lokaal = Lokaal.model_validate(data, context=context)
@@ -544,33 +479,8 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     else:
         problems = [(loc, text, None) for loc, text in problems]
     if problems:
-        raise DataError("\n".join(_messages(problems, name, lines)))
+        raise DataError("\n".join(messages(problems, name, lines, _valid_keys)))
     return lokaal
-
-
-def _messages(problems, name: str, lines) -> list[str]:
-    """One line per problem, in the order of the file: file, line, field, what to do."""
-    out = []
-    for loc, text, err in problems:
-        line = _where(loc, lines)
-        where = name + (f", regel {line}" if line else "")
-        out.append((line or 0, f"{where}: veld '{format_location(loc)}': {text or _explain(err, loc)}"))
-    return [text for _, text in sorted(out, key=lambda item: item[0])]
-
-
-def _explain(err, loc) -> str:
-    kind = err["type"]
-    if kind == "value_error":
-        return err["msg"].removeprefix("Value error, ")
-    if kind == "missing":
-        return "ontbreekt; deze waarde is verplicht"
-    if kind == "extra_forbidden":
-        return _onbekend(str(loc[-1]), _valid_keys(loc[:-1]), "onbekende sleutel")
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        if err.get("input") is None:
-            return "is leeg; zet de sleutels eronder, ingesprongen met twee spaties"
-        return "verwacht sleutels met waarden eronder (ingesprongen met twee spaties), zoals 'naam: …'"
-    return err["msg"]
 
 
 def _valid_keys(parent) -> list[str]:
@@ -581,22 +491,6 @@ def _valid_keys(parent) -> list[str]:
     if parent[0] == "verwijskaart":
         return VALID_KEYS["contact"]
     return []
-
-
-def _duplicates(node, path=()) -> list[tuple[list, str]]:
-    """A key written twice in one block: YAML would silently keep only the last one."""
-    problems = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                problems.append(([*path, key.value], f"'{key.value}' staat twee keer in hetzelfde blok (regel "
-                                 f"{seen[key.value]} en regel {line}); haal er één weg of voeg ze samen"))
-            else:
-                seen[key.value] = line
-            problems += _duplicates(value, (*path, key.value))
-    return problems
 
 
 def _cross_checks(data: dict, slots: dict[str, bool]) -> list[tuple[list, str]]:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pikepdf
 
-from . import ROOT, TEMPLATES_DIR
+from . import ROOT, TEMPLATES_DIR, WERKBOEK_TITEL
+from .files import write_atomic
 from .loader import load_instruments
 from .render import template_env
 from .schema import Instrument
 
-WERKBOEK_TITEL = "Eenzaam ben je niet alleen"
 CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
 # Everything a worksheet is made from: a change to any of these invalidates the cache.
 RENDER_INPUTS = [
@@ -31,23 +31,29 @@ RENDER_INPUTS = [
     TEMPLATES_DIR / "pdf" / "fonts",
     ROOT / "docs" / "assets" / "stylesheets" / "werkblad.css",  # imported by the PDF stylesheet
     ROOT / "docs" / "assets" / "fonts",
-    *(Path(__file__).parent / name for name in ("pdf.py", "render.py", "schema.py", "lokaal.py")),
+    *(Path(__file__).parent / name for name in ("pdf.py", "render.py", "schema.py", "lokaal.py", "colours.py", "weasy.py")),
 ]
 DA_GS = re.compile(rb"/\S+\s+gs\s*")
 DA_FONT = re.compile(rb"/(\S+)\s+([\d.]+)\s+Tf")
 FIELD_FONT = pikepdf.Name("/Helv")
 
 
-@dataclass(frozen=True)
-class PdfInfo:
-    id: str
-    path: Path
-    pages: int
+class Sized:
+    """For a record of a written file with a ``size`` in bytes: its size as readers see it ("24 kB")."""
+
     size: int
 
     @property
     def size_label(self) -> str:
         return size_label(self.size)
+
+
+@dataclass(frozen=True)
+class PdfInfo(Sized):
+    id: str
+    path: Path
+    pages: int
+    size: int
 
 
 def size_label(size: int) -> str:
@@ -115,6 +121,12 @@ def _finish(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
             acro.Fields = pikepdf.Array([f for f in acro.Fields if f.objgen not in kids])
             _standard_field_font(pdf, acro)
             _share_appearances(pdf)
+        return finalize(pdf, title, epoch, subject)
+
+
+def finish_raw(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
+    """``finalize()`` a PDF as WeasyPrint wrote it."""
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
         return finalize(pdf, title, epoch, subject)
 
 
@@ -214,13 +226,10 @@ def _share_appearances(pdf) -> None:
 
 
 def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) -> bytes:
-    from weasyprint import HTML
+    from .weasy import write_pdf
 
     epoch = source_date() if epoch is None else epoch
-    html = render_html(instrument, lokaal, epoch)
-    raw = HTML(string=html, base_url=str(ROOT)).write_pdf(
-        pdf_forms=True, pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False,
-    )
+    raw = write_pdf(render_html(instrument, lokaal, epoch), pdf_forms=True)
     return _finish(raw, document_title(instrument), epoch, document_subject(instrument))
 
 
@@ -258,17 +267,13 @@ def build_one(instrument: Instrument, out_dir: Path, cache_dir: Path | None = No
     else:
         data, status = render_pdf(instrument, lokaal, epoch), "gemaakt"
         if cached is not None:
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(cached)
+            write_atomic(cached, data)
             # Keep a few versions per worksheet (upstream and local builds alternate), drop older ones.
             versions = sorted(cache_dir.glob(f"{instrument.id}-*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in versions[4:]:
                 old.unlink(missing_ok=True)
     if cached is None or cached.resolve() != target.resolve():
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        write_atomic(target, data)
     info = PdfInfo(instrument.id, target, page_count(data), len(data))
     if log:
         log(f"werkblad {instrument.nummer:>5} {instrument.id}.pdf: {info.pages} p., {info.size_label} ({status})")

@@ -6,9 +6,12 @@ within their instrument.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from . import DATA_DIR
 
 Id = Annotated[
     str,
@@ -16,10 +19,15 @@ Id = Annotated[
     Field(description="kebab-case: kleine letters, cijfers en koppeltekens (geen punt, geen spatie)"),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Phase = Literal[
-    "herkennen", "bespreekbaar-maken", "luisteren", "wensen-en-talenten", "ondersteunen",
-    "terug-en-vooruitblikken", "lokaal-samenwerken",
-]
+
+
+def _phase_ids() -> tuple[str, ...]:
+    """The phases of the fasemodel (data/fasemodel.yml, the one place they are typed): its phases, then its ring."""
+    data = yaml.safe_load((DATA_DIR / "fasemodel.yml").read_text(encoding="utf-8")) or {}
+    return (*(f["id"] for f in data.get("fases") or []), (data.get("ring") or {}).get("id"))
+
+
+Phase = Literal[_phase_ids()]
 
 
 class Strict(BaseModel):
@@ -217,6 +225,8 @@ Block = Annotated[
     Union[Checklist, Scale, Prompts, Table, Info, Sectors, Flow, Columns],
     Field(discriminator="soort"),
 ]
+# The block kinds ("checklist", "schaal", …), from the models above.
+BLOCK_KINDS = tuple(get_args(model.model_fields["soort"].annotation)[0] for model in get_args(get_args(Block)[0]))
 
 
 class Page(Strict):

@@ -11,6 +11,7 @@ from pathlib import Path
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
+NUMBER = re.compile(r"^\s*(\d{1,2}\.\d{1,2})\b")  # a section number at the start of a text ("6.8 Reflector …")
 
 
 @dataclass(frozen=True)
@@ -71,3 +72,21 @@ def short_label(key: str) -> str:
     if key.startswith("s"):
         return "§" + key[1:].replace("-", ".")
     return ("hoofdstuk " if key.startswith("h") else "bijlage ") + key[1:]
+
+
+def section_text(path: Path, key: str) -> str:
+    """The Markdown of the section ``key`` in the file ``path``: from below its heading to the next heading of
+    level 1 or 2."""
+    from .loader import DataError
+
+    text = path.read_text(encoding="utf-8")
+    start = end = None
+    for m, level, title in headings(text):
+        if start is None and heading_key(level, title) == key:
+            start = m.end()
+        elif start is not None and level <= 2:
+            end = m.start()
+            break
+    if start is None:
+        raise DataError(f"{path}: kopje voor {key} niet gevonden")
+    return text[start:end]

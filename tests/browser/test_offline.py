@@ -3,7 +3,6 @@ file system in Chromium — navigation, search and the worksheets work without a
 from __future__ import annotations
 
 import calendar
-import importlib.util
 import re
 import time
 import zipfile
@@ -12,17 +11,11 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import ROOT
 from quality_helpers import DESKTOP, html_pages, new_page
 
+from werkboek import offline_zip as zipper
+
 ZIP = "downloads/werkboek-offline.zip"
-
-
-def _hook():
-    spec = importlib.util.spec_from_file_location("offline_zip_hook", ROOT / "hooks" / "offline_zip.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +26,14 @@ def offline_zip(built_site) -> Path:
 
 
 def test_zip_holds_the_whole_site_but_not_itself(built_site, offline_zip):
-    hook = _hook()
     with zipfile.ZipFile(offline_zip) as zf:
         names = zf.namelist()
         assert zf.testzip() is None
-    prefix = hook.FOLDER + "/"
+    prefix = zipper.FOLDER + "/"
     assert all(n.startswith(prefix) for n in names)
     inside = {n.removeprefix(prefix) for n in names}
     assert set(html_pages(built_site)) <= inside
-    expected = {p.relative_to(built_site).as_posix() for p in hook.site_files(built_site)}
+    expected = {p.relative_to(built_site).as_posix() for p in zipper.site_files(built_site)}
     assert inside == expected | {"LEESMIJ.txt"}
     assert ZIP not in inside and not any(n.endswith(".zip") for n in inside)
     assert {"search/search_index.js", "assets/javascripts/vendor/iframe-worker-shim.js"} <= inside
@@ -50,32 +42,30 @@ def test_zip_holds_the_whole_site_but_not_itself(built_site, offline_zip):
 
 
 def test_zip_is_reproducible(built_site, offline_zip, tmp_path):
-    hook = _hook()
     with zipfile.ZipFile(offline_zip) as zf:
         infos = zf.infolist()
     assert infos[0].filename.endswith("/LEESMIJ.txt")
     assert [i.filename for i in infos[1:]] == sorted(i.filename for i in infos[1:])  # then sorted
     assert len({i.date_time for i in infos}) == 1
     again = tmp_path / "opnieuw.zip"
-    hook.write_zip(built_site, again, epoch=calendar.timegm(infos[0].date_time + (0, 0, 0)))
+    zipper.write_zip(built_site, again, epoch=calendar.timegm(infos[0].date_time + (0, 0, 0)))
     assert again.read_bytes() == offline_zip.read_bytes(), "zip niet reproduceerbaar (of de site veranderde na het zippen)"
 
 
 def test_zip_date_comes_from_source_date_epoch(tmp_path, monkeypatch):
-    hook = _hook()
     site = tmp_path / "site"
     (site / "sub").mkdir(parents=True)
     (site / "b.html").write_text("<p>b</p>")
     (site / "sub" / "a.css").write_text("a {}")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first, second = tmp_path / "1.zip", tmp_path / "2.zip"
-    hook.write_zip(site, first)
+    zipper.write_zip(site, first)
     (site / "b.html").touch()
-    hook.write_zip(site, second)
+    zipper.write_zip(site, second)
     assert first.read_bytes() == second.read_bytes()
     with zipfile.ZipFile(first) as zf:
-        assert [i.filename for i in zf.infolist()] == [f"{hook.FOLDER}/LEESMIJ.txt", f"{hook.FOLDER}/b.html",
-                                                       f"{hook.FOLDER}/sub/a.css"]
+        assert [i.filename for i in zf.infolist()] == [f"{zipper.FOLDER}/LEESMIJ.txt", f"{zipper.FOLDER}/b.html",
+                                                       f"{zipper.FOLDER}/sub/a.css"]
         assert {i.date_time for i in zf.infolist()} == {time.gmtime(1700000000)[:6]}
 
 
@@ -84,7 +74,7 @@ def test_zip_date_comes_from_source_date_epoch(tmp_path, monkeypatch):
 def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path):
     with zipfile.ZipFile(offline_zip) as zf:
         zf.extractall(tmp_path)
-    root = tmp_path / _hook().FOLDER
+    root = tmp_path / zipper.FOLDER
     requests: list[str] = []
     with new_page(browser, DESKTOP) as page:
         page.on("request", lambda r: requests.append(r.url))

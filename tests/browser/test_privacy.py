@@ -3,7 +3,6 @@ the site's own origin; at build time hooks/external_assets.py stops a build whos
 from another host, and such a failed build leaves no site behind."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -11,14 +10,9 @@ import pytest
 from conftest import ROOT, mkdocs_build
 from quality_helpers import DESKTOP, html_pages, new_page
 
+from werkboek import privacy
+
 LOCAL_SCHEMES = ("data:", "blob:")
-
-
-def _guard():
-    spec = importlib.util.spec_from_file_location("external_assets_hook", ROOT / "hooks" / "external_assets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.browser
@@ -45,7 +39,7 @@ def test_pages_request_nothing_from_another_origin(browser, server, built_site):
 
 
 def test_guard_finds_assets_from_other_hosts_and_allows_links():
-    guard = _guard()
+    guard = privacy
     html = """<html><head>
       <link rel="stylesheet" href="https://cdn.example.org/a.css"><link rel="preconnect" href="//fonts.example.org">
       <link rel="icon" href="http://example.org/favicon.ico"><link rel="canonical" href="https://werkboek.example.nl/">
@@ -68,7 +62,7 @@ def test_guard_finds_assets_from_other_hosts_and_allows_links():
 
 
 def test_built_site_has_no_external_assets_and_no_cdn_shim(built_site):
-    assert _guard().scan_site(built_site) == []
+    assert privacy.scan_site(built_site) == []
     index = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'src="assets/javascripts/vendor/iframe-worker-shim.js"' in index
     assert "unpkg.com" not in index and "cdn.jsdelivr" not in index

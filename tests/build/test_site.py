@@ -69,7 +69,7 @@ def test_typical_references_are_links(built_site):
 
 
 def test_glossary_terms_carry_definitions(built_site):
-    from glossary_hook import parse_definitions
+    from werkboek.glossary import parse_definitions
 
     terms = parse_definitions((Path(__file__).resolve().parents[2] / "docs" / "begrippenlijst.md").read_text())
     assert set(terms) >= {"Eenzaamheid", "Sociaal isolement", "Sociaal netwerk", "Handelingsverlegenheid",

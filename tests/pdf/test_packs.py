@@ -13,13 +13,16 @@ from pypdf import PdfReader, PdfWriter
 
 from conftest import ENV, ROOT
 from werkboek.loader import DataError, load_instruments
-from werkboek.packs import build_packs, merge
+from werkboek.packs import build_packs
+from werkboek.pdfmerge import merge
+from werkboek.session_contents import session_instruments
 from werkboek.training import clock, load_training
 
 INSTRUMENTS = load_instruments()
 BY_NUMBER = {i.nummer: i for i in INSTRUMENTS.values()}
 TRAINING = load_training()
-SHEETS = {1: ["4.2", "4.3"], 2: ["5.3", "6.8"], 3: ["7.4", "7.5", "8.5", "8.6"], 4: ["8.7", "10.3"], 5: ["11.6"]}
+# Which worksheets a session holds is checked against Bijlage 1 in tests/unit/test_training.py (the one table).
+SHEETS = {s.nummer: [i.nummer for i in session_instruments(s, INSTRUMENTS)] for s in TRAINING.bijeenkomsten}
 POSTERS = {5: ["1 Elkaar kennen", "2 Naar elkaar verwijzen", "3/4 Partnerschap en community"]}
 SAMPLE = ["Één ëxtra ĳverig: € 12,50", "Zoë’s ĳsje", "€ 3"]
 A4, A3 = (595.3, 841.9), (841.9, 1190.6)

@@ -13,7 +13,8 @@ import pytest
 
 from werkboek import ROOT
 from werkboek.loader import DataError, load_instruments
-from werkboek.lokaal import (BESTAND, OMGEVING, WERKBOEK_TITEL, Lokaal, _dagen, _telefoon, chosen_file, contrast,
+from werkboek.colours import contrast
+from werkboek.lokaal import (BESTAND, OMGEVING, WERKBOEK_TITEL, Lokaal, _dagen, _telefoon, chosen_file,
                              load_lokaal)
 from werkboek.render import template_env
 

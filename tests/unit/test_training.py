@@ -13,7 +13,8 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 from werkboek.loader import DataError, load_instruments
-from werkboek.packs import check_training, session_instruments, session_posters, strategy_texts
+from werkboek.session_contents import session_instruments, session_posters, strategy_texts
+from werkboek.training_check import check_training
 from werkboek.sections import scan_dir
 from werkboek.training import TRAINING_PATH, clock, load_training, mismatch_report
 

@@ -1,0 +1,25 @@
+"""Writing output files safely: a file is replaced in one step, so a reader never sees half of it."""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def replacing(target: Path):
+    """Yield a temporary path next to ``target``; when the block succeeds it replaces ``target`` in one step (on
+    failure it is removed and ``target`` is left as it was). The process id keeps parallel builds apart."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    with replacing(target) as tmp:
+        tmp.write_bytes(data)
