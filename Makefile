@@ -23,7 +23,7 @@ build: $(STAMP)
 
 test: $(STAMP)
 	scripts/system-packages.sh --browser
-	npm ci --prefix tools --no-audit --no-fund --silent
+	npm ci --prefix tools --omit=optional --no-audit --no-fund --silent
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 benchmark: $(STAMP)

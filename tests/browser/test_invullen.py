@@ -5,6 +5,7 @@ PDF as the blank download with every answer in its field (read with pypdf) and v
 opened via file://. Everything is derived from the data (werkboek.loader) and the page itself."""
 from __future__ import annotations
 
+import base64
 import io
 import re
 import subprocess
@@ -16,6 +17,7 @@ import pypdf
 import pytest
 from PIL import Image
 
+from conftest import ROOT
 from fields_oracle import expected_fields
 from quality_helpers import DESKTOP, new_page
 from werkboek.loader import load_instruments
@@ -52,6 +54,59 @@ def unzipped(built_site, tmp_path_factory) -> Path:
         zf.extractall(target)
     (root,) = [p for p in target.iterdir() if p.is_dir()]
     return root
+
+
+PDFJS = ROOT / "tools" / "node_modules" / "pdfjs-dist" / "build"
+PDFJS_HOST = "http://pdfjs.invalid"  # answered by page.route from tools/node_modules; nothing leaves the machine
+PDFJS_PAGE = """<!doctype html><meta charset="utf-8"><script type="module">
+import * as pdfjs from "./pdf.min.mjs";
+pdfjs.GlobalWorkerOptions.workerSrc = "./pdf.worker.min.mjs";
+window.render = async (b64, scale) => {
+  const data = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+  const doc = await pdfjs.getDocument({data}).promise;
+  const values = {};
+  for (const [name, objs] of Object.entries(await doc.getFieldObjects() || {}))
+    values[name] = objs.map(o => o.value);
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n), viewport = page.getViewport({scale});
+    const canvas = document.createElement("canvas");
+    canvas.width = viewport.width; canvas.height = viewport.height;
+    // annotationMode ENABLE draws the fields' appearances, as pdf.js prints them
+    await page.render({canvas, viewport, annotationMode: pdfjs.AnnotationMode.ENABLE}).promise;
+    pages.push(canvas.toDataURL("image/png"));
+  }
+  return {values, pages};
+};
+window.ready = true;
+</script>"""
+
+
+@pytest.fixture(scope="module")
+def pdfjs(browser):
+    """A page with pdf.js (pdfjs-dist, pinned in tools/package.json for the tests only; the site never serves it)."""
+    assert (PDFJS / "pdf.min.mjs").is_file(), "pdfjs-dist ontbreekt: `npm ci --prefix tools` (make test doet dat)"
+    context = browser.new_context()
+
+    def answer(route):
+        name = route.request.url.removeprefix(PDFJS_HOST + "/")
+        if name == "index.html":
+            route.fulfill(body=PDFJS_PAGE, content_type="text/html")
+        else:
+            route.fulfill(path=str(PDFJS / name), content_type="text/javascript")
+
+    context.route(f"{PDFJS_HOST}/**", answer)
+    page = context.new_page()
+    page.goto(f"{PDFJS_HOST}/index.html")
+    page.wait_for_function("window.ready === true")
+    yield page
+    context.close()
+
+
+def _pdfjs_render(pdfjs, pdf: bytes, dpi: int = 50) -> tuple[dict, list[Image.Image]]:
+    out = pdfjs.evaluate("([b, s]) => window.render(b, s)", [base64.b64encode(pdf).decode("ascii"), dpi / 72])
+    images = [Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("L") for url in out["pages"]]
+    return out["values"], images
 
 
 def _fill_everything(form) -> dict[str, object]:
@@ -164,7 +219,8 @@ def _check_kept(filled: bytes, blank: bytes, where: str) -> None:
             f"{where}: velden niet meer aan hun tags gekoppeld"
 
 
-def _check_filled_pdf(filled: bytes, blank: bytes, expected: dict[str, object], where: str, tmp: Path) -> None:
+def _check_filled_pdf(filled: bytes, blank: bytes, expected: dict[str, object], where: str, tmp: Path,
+                      pdfjs=None) -> None:
     reader = pypdf.PdfReader(io.BytesIO(filled))
     fields = reader.get_fields()
     assert set(fields) == set(expected), (f"{where}: veldnamen in PDF en webformulier verschillen: "
@@ -180,29 +236,38 @@ def _check_filled_pdf(filled: bytes, blank: bytes, expected: dict[str, object], 
     assert len(filled) <= len(blank) + 1500 * texts + 8000, \
         f"{where}: ingevulde PDF {len(filled)} bytes, leeg {len(blank)}: meer dan de antwoorden zelf"
 
-    # Visible in poppler: every filled field's rectangle holds more ink than in the blank PDF.
-    blank_pages, filled_pages = _render(blank, tmp / "leeg"), _render(filled, tmp / "ingevuld")
+    # Visible: every filled field's rectangle holds more ink than in the blank PDF, in poppler and in pdf.js.
+    renderers = {"poppler": lambda pdf, folder: _render(pdf, tmp / folder)}
+    if pdfjs is not None:
+        renderers["pdf.js"] = lambda pdf, folder: _pdfjs_render(pdfjs, pdf)[1]
+        values = _pdfjs_render(pdfjs, filled)[0]
+        text_seen = {name: v[0] for name, v in values.items() if fields[name].get("/FT") == "/Tx"}
+        text_want = {name: v for name, v in expected.items() if fields[name].get("/FT") == "/Tx"}
+        assert {k: str(v or "").replace("\r", "\n") for k, v in text_seen.items()} == \
+            {k: v or "" for k, v in text_want.items()}, f"{where}: pdf.js leest andere tekst"
     heights = [float(p.mediabox.height) for p in reader.pages]
-    invisible = []
-    for name, widgets in _widgets(reader).items():
-        want = expected.get(name)
-        if not want:
-            continue
-        for index, rect, state in widgets:
-            if isinstance(want, str) and state is not None and "/Opt" in fields[name]:
-                # radio: only the chosen option's widget shows a mark
-                options = [str(o) for o in fields[name]["/Opt"]]
-                if state != f"/{options.index(want)}":
-                    continue
-            before = _ink(blank_pages[index], rect, heights[index])
-            after = _ink(filled_pages[index], rect, heights[index])
-            if after <= before:
-                invisible.append(f"{name} (p. {index + 1})")
-    assert not invisible, f"{where}: ingevuld maar niet zichtbaar in poppler: {invisible}"
+    for viewer, render in renderers.items():
+        blank_pages, filled_pages = render(blank, "leeg"), render(filled, "ingevuld")
+        invisible = []
+        for name, widgets in _widgets(reader).items():
+            want = expected.get(name)
+            if not want:
+                continue
+            for index, rect, state in widgets:
+                if isinstance(want, str) and state is not None and "/Opt" in fields[name]:
+                    # radio: only the chosen option's widget shows a mark
+                    options = [str(o) for o in fields[name]["/Opt"]]
+                    if state != f"/{options.index(want)}":
+                        continue
+                before = _ink(blank_pages[index], rect, heights[index])
+                after = _ink(filled_pages[index], rect, heights[index])
+                if after <= before:
+                    invisible.append(f"{name} (p. {index + 1})")
+        assert not invisible, f"{where}: ingevuld maar niet zichtbaar in {viewer}: {invisible}"
 
 
 def _fill_reload_download_clear(browser, url: str, ident: str, allowed: tuple[str, ...], blank: bytes,
-                                tmp_path: Path) -> None:
+                                tmp_path: Path, pdfjs=None) -> None:
     requests: list[str] = []
     with new_page(browser, DESKTOP) as page:
         page.on("request", lambda r: requests.append(r.url))
@@ -225,7 +290,7 @@ def _fill_reload_download_clear(browser, url: str, ident: str, allowed: tuple[st
         assert download.value.suggested_filename == f"{ident}-ingevuld.pdf"
         status = form.locator(".werkblad__status")
         page.wait_for_function("el => el.textContent.includes('gedownload')", arg=status.element_handle())
-        _check_filled_pdf(path.read_bytes(), blank, expected, ident, tmp_path)
+        _check_filled_pdf(path.read_bytes(), blank, expected, ident, tmp_path, pdfjs)
 
         page.once("dialog", lambda d: d.accept())
         form.get_by_role("button", name="Wis mijn antwoorden").click()
@@ -240,10 +305,10 @@ def _fill_reload_download_clear(browser, url: str, ident: str, allowed: tuple[st
 
 
 @pytest.mark.parametrize("ident", INSTRUMENTS)
-def test_fill_reload_download_and_clear_online(browser, server, built_site, pages_of, ident, tmp_path):
+def test_fill_reload_download_and_clear_online(browser, server, built_site, pages_of, pdfjs, ident, tmp_path):
     blank = (built_site / "werkbladen" / f"{ident}.pdf").read_bytes()
     _fill_reload_download_clear(browser, f"{server}/{pages_of[ident]}", ident, (server + "/", "blob:", "data:"),
-                                blank, tmp_path)
+                                blank, tmp_path, pdfjs)
 
 
 @pytest.mark.parametrize("ident", INSTRUMENTS)
