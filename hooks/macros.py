@@ -5,6 +5,8 @@
 - agenda(n): a bijeenkomst of the training (Bijlage 1), from data/training.yml.
 - werkbladen_overzicht(): the table of every worksheet.
 - training_geven(): the "Training geven" page: planning, the werkboek as one PDF, a pack per bijeenkomst.
+- redactie(id, label): a visible marker where this edition, not the werkboek, speaks; links to the Verantwoording.
+- verantwoording(): the Verantwoording page, from data/verantwoording.yml, forms/ and data/training.yml.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from werkboek.render import compact, template_env
 from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
 from werkboek.training import clock, duration_label, load_training
+from werkboek.verantwoording import GROUPS, PAGE as VERANTWOORDING_PAGE, all_items
 from werkboek.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
 
 
@@ -35,6 +38,49 @@ def define_env(env):
     def instruments():
         return load_instruments()
 
+    def docs_dir():
+        from pathlib import Path
+
+        return Path(env.conf.docs_dir)
+
+    def training_data():
+        from pathlib import Path
+
+        return load_training(Path(env.conf.config_file_path).parent / "data" / "training.yml")
+
+    def verantwoording_items():
+        from pathlib import Path
+
+        path = Path(env.conf.config_file_path).parent / "data" / "verantwoording.yml"
+        return {item.id: item for item in all_items(docs_dir(), instruments(), training_data(), path)}
+
+    def verantwoording_url() -> str:
+        return rel(page_url_of(env.conf, VERANTWOORDING_PAGE))
+
+    @env.macro
+    def redactie(ident: str, label: str = "redactie") -> str:
+        items = verantwoording_items()
+        if ident not in items:
+            raise DataError(f"{page_name()}: redactie('{ident}') bestaat niet in de Verantwoording; bekende ids: "
+                            + ", ".join(sorted(items)))
+        html = templates.get_template("partials/redactie.html").render(
+            id=ident, href=f"{verantwoording_url()}#{ident}", label=label, titel=items[ident].titel)
+        return compact(html)
+
+    @env.macro
+    def verantwoording() -> str:
+        """Markdown: the groups as headings, each entry as a heading with its place, what the print has, what this
+        edition did and why."""
+        from werkboek.verantwoording import place_label
+
+        items = list(verantwoording_items().values())
+        sections = scan_dir(docs_dir())
+        pages = {item.pagina: get_relative_url(item.pagina, page_name()) for item in items}
+        return templates.get_template("partials/verantwoording.md").render(
+            groepen=[(key, label, [i for i in items if i.groep == key]) for key, label in GROUPS.items()],
+            links=pages, aantal=len(items),
+            plaatsen={item.id: place_label(item, sections, docs_dir()) for item in items})
+
     @env.macro
     def instrument(ident: str) -> str:
         known = instruments()
@@ -46,7 +92,8 @@ def define_env(env):
         if info:
             pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages": info.pages, "size_label": info.size_label}
         html = templates.get_template("partials/werkblad/instrument.html").render(
-            instrument=known[ident], medium="web", pdf=pdf, lokaal=local_settings(env.conf))
+            instrument=known[ident], medium="web", pdf=pdf, lokaal=local_settings(env.conf),
+            verantwoording=verantwoording_url())
         return compact(html)
 
     @env.macro
@@ -85,7 +132,7 @@ def define_env(env):
 
         html = templates.get_template("partials/agenda.html").render(
             s=session, rows=agenda_rows(session, links), huiswerk=homework_rows(session, links), clock=clock,
-            duration_label=duration_label)
+            duration_label=duration_label, verantwoording=verantwoording_url())
         return compact(html)
 
     @env.macro
@@ -110,7 +157,7 @@ def define_env(env):
             training=training, plan=training.planning, tussen=training.planning.minimaal_weken_tussen,
             lengths=[duration_label(m) for m in sorted({s.duur_minuten for s in training.bijeenkomsten})],
             sessies=sessions, boek=boek, bijlage=bijlage, clock=clock, duration_label=duration_label,
-            pages_label=pages_label,
+            pages_label=pages_label, verantwoording=verantwoording_url(),
             extra={"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
                    "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"})
         return text

@@ -1,5 +1,6 @@
-"""The training (Bijlage 1): check data/training.yml before anything renders, report every bijeenkomst whose times
-do not add up to its stated length (INFO: the source itself disagrees, see `keuzes`), and write the download pack
+"""The training (Bijlage 1): check data/training.yml before anything renders, report every agenda row where the print
+contradicts itself and every bijeenkomst whose times do not add up to its stated length (INFO: the source itself
+disagrees, see `keuzes`), and write the download pack
 per bijeenkomst (downloads/bijeenkomst-N.pdf and its parts, werkboek/packs.py) before the pages render, so the
 "Training geven" page can show their size and pages. Runs after the worksheets hook: packs reuse its PDFs."""
 from __future__ import annotations
@@ -15,7 +16,7 @@ from werkboek.packs import build_packs
 from werkboek.training_check import check_training
 from werkboek.pdf import source_date
 from werkboek.site import local_settings, pdf_infos
-from werkboek.training import mismatch_report
+from werkboek.training import disagreement_report, mismatch_report
 
 log = logging.getLogger("mkdocs.hooks.training")
 DOWNLOADS = "downloads"
@@ -37,7 +38,7 @@ def check_and_report(config):
         training = check_training(training_path(config), Path(config.docs_dir))
     except DataError as exc:
         raise PluginError(f"data/training.yml: ongeldige invoer\n{exc}") from None
-    for line in mismatch_report(training):
+    for line in disagreement_report(training) + mismatch_report(training):
         log.info(f"trainershandleiding, {line}")
     return training
 

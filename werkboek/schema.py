@@ -256,6 +256,9 @@ class Instrument(Strict):
     slot: list[Text] = Field(default_factory=list, description="paragraphs after the items, verbatim")
     bron: list[Text] = Field(default_factory=list, description="attribution lines, verbatim")
     keuzes: list[Choice] = []
+    redactie: Text | None = Field(
+        None, description="one visible sentence on the worksheet where this edition built or read more than the print "
+                          "gives (its choices are listed in the Verantwoording)")
 
     @model_validator(mode="after")
     def _chapter_matches_number(self):

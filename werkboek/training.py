@@ -4,6 +4,8 @@ Running times are computed from the durations, never typed; each session's total
 length, and the printed "Totale tijd" cells are kept only to document where the source disagrees with itself."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import Field, model_validator
@@ -15,12 +17,51 @@ from .schema import Strict, Text
 TRAINING_PATH = DATA_DIR / "training.yml"
 
 
+PRINTED_CLOCK = re.compile(r"^(\d{1,2})(?:\.(\d{2}))?(?: uur)?$")
+PRINTED_DURATION = re.compile(r"^(\d{1,3})(?:\s*–\s*(\d{1,3}))?\s*min\.?$")
+
+
+def printed_minutes(cell: str) -> int:
+    """A printed "Totale tijd" cell → minutes: '0.10' → 10, '3' → 180, '2 uur' → 120."""
+    m = PRINTED_CLOCK.match(cell.strip())
+    if not m:
+        raise ValueError(f"'{cell}' is geen gedrukte Totale tijd (verwacht bijvoorbeeld 0.10, 1.30, 3 of 3 uur)")
+    return int(m.group(1)) * 60 + int(m.group(2) or 0)
+
+
+def printed_duration(cell: str) -> tuple[int, int]:
+    """A printed "Tijd" cell → (from, to) minutes: '10 min.' → (10, 10), '5 – 10 min' → (5, 10)."""
+    m = PRINTED_DURATION.match(cell.strip())
+    if not m:
+        raise ValueError(f"'{cell}' is geen gedrukte duur (verwacht bijvoorbeeld 10 min. of 5 – 10 min)")
+    low = int(m.group(1))
+    return low, int(m.group(2) or low)
+
+
 class Row(Strict):
     wat: Text
-    duur: int = Field(gt=0, le=180, description="minutes, from the printed 'Tijd' column")
-    bron_totaal: str = ""
+    duur: int = Field(gt=0, le=180, description="minutes this edition uses (the page's 'Duur' column)")
+    bron_duur: Text = Field(description="the printed 'Tijd' cell verbatim, e.g. '10 min.' or '5 – 10 min'")
+    bron_totaal: Text = Field(description="the printed 'Totale tijd' cell verbatim, e.g. '0.10' or '3 uur'")
     bijzonderheden: str = ""
     verwijzingen: list[str] = []
+
+    @property
+    def bron_eind(self) -> int:
+        """The printed running time of this row, in minutes."""
+        return printed_minutes(self.bron_totaal)
+
+    @property
+    def bron_bereik(self) -> bool:
+        """The printed duration is a range ('5 – 10 min')."""
+        low, high = printed_duration(self.bron_duur)
+        return low != high
+
+    @model_validator(mode="after")
+    def _printed_cells_readable(self):
+        printed_duration(self.bron_duur)
+        printed_minutes(self.bron_totaal)
+        return self
 
 
 class HomeworkItem(Strict):
@@ -34,9 +75,28 @@ class Homework(Strict):
 
 
 class Choice(Strict):
+    """Where the printed agenda contradicts itself in a row: the minutes this edition uses, and why. What the print
+    says (its Tijd and Totale tijd cells) is read from the row, never typed here."""
+
     rij: Text
     gekozen: int
     reden: Text
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A row whose printed duration is a range, or differs from the step between two printed running times."""
+
+    index: int
+    row: "Row"
+    van: int  # printed duration, lower bound
+    tot: int  # printed duration, upper bound
+    bron_vorige: str  # printed running time of the row before ("" for the first row)
+    stap: int  # minutes between the two printed running times
+
+    @property
+    def is_range(self) -> bool:
+        return self.van != self.tot
 
 
 class Session(Strict):
@@ -48,6 +108,42 @@ class Session(Strict):
     agenda: list[Row] = Field(min_length=1)
     huiswerk: Homework | None = None
     keuzes: list[Choice] = []
+
+    @model_validator(mode="after")
+    def _choices_match_rows(self):
+        rows = [r.wat for r in self.agenda]
+        for choice in self.keuzes:
+            if rows.count(choice.rij) != 1:
+                raise ValueError(f"keuze voor rij '{choice.rij}': die rij staat niet precies één keer in de agenda")
+            row = self.agenda[rows.index(choice.rij)]
+            if row.duur != choice.gekozen:
+                raise ValueError(f"keuze voor rij '{choice.rij}': gekozen {choice.gekozen} min, maar de rij heeft duur {row.duur}")
+        chosen = {c.rij for c in self.keuzes}
+        for d in self.disagreements():
+            if d.row.wat not in chosen:
+                raise ValueError(
+                    f"rij '{d.row.wat}': het werkboek spreekt zichzelf tegen (Tijd '{d.row.bron_duur}', Totale tijd "
+                    f"{d.bron_vorige or '0'} → {d.row.bron_totaal} = {d.stap} min); leg de keuze vast onder 'keuzes'")
+        return self
+
+    def disagreements(self) -> list[Disagreement]:
+        """Rows where the print contradicts itself, computed from the printed cells alone."""
+        out, before, before_cell = [], 0, ""
+        for index, row in enumerate(self.agenda):
+            now = printed_minutes(row.bron_totaal)
+            van, tot = printed_duration(row.bron_duur)
+            if van != tot or van != now - before:
+                out.append(Disagreement(index, row, van, tot, before_cell, now - before))
+            before, before_cell = now, row.bron_totaal
+        return out
+
+    def choice_for(self, row: Row) -> Choice | None:
+        return next((c for c in self.keuzes if c.rij == row.wat), None)
+
+    @property
+    def printed_end(self) -> int:
+        """Where the printed running times end (minutes)."""
+        return printed_minutes(self.agenda[-1].bron_totaal)
 
     @property
     def total(self) -> int:
@@ -129,6 +225,18 @@ def load_training(path: Path = TRAINING_PATH, known_refs: set[str] | None = None
         if errors:
             raise DataError("\n".join(errors))
     return training
+
+
+def disagreement_report(training: Training) -> list[str]:
+    """One line per row where the printed agenda contradicts itself, with the choice made."""
+    lines = []
+    for s in training.bijeenkomsten:
+        for d in s.disagreements():
+            choice = s.choice_for(d.row)
+            lines.append(
+                f"bijeenkomst {s.nummer}, rij '{d.row.wat}': werkboek: duur '{d.row.bron_duur}', Totale tijd "
+                f"{d.bron_vorige or '0.00'} → {d.row.bron_totaal} ({d.stap} min); deze uitgave: {choice.gekozen} min")
+    return lines
 
 
 def mismatch_report(training: Training) -> list[str]:

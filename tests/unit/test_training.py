@@ -75,7 +75,7 @@ def test_mismatch_report_names_sessions_2_and_3(training):
     assert report[1].startswith("bijeenkomst 3:") and "3 uur 5 min" in report[1]
 
 
-def test_the_hook_reports_mismatches_as_info_not_warning(caplog):
+def test_the_hook_reports_contradictions_and_mismatches_as_info_not_warning(caplog, training):
     spec = importlib.util.spec_from_file_location("training_hook", ROOT / "hooks" / "training.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
@@ -83,8 +83,13 @@ def test_the_hook_reports_mismatches_as_info_not_warning(caplog):
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         hook.check_and_report(config)
     records = [r for r in caplog.records if r.name == "mkdocs.hooks.training"]
-    assert [r.levelno for r in records] == [logging.INFO, logging.INFO]
-    assert "bijeenkomst 2" in records[0].getMessage() and "bijeenkomst 3" in records[1].getMessage()
+    assert records and {r.levelno for r in records} == {logging.INFO}
+    messages = [r.getMessage() for r in records]
+    for s in training.bijeenkomsten:
+        for d in s.disagreements():
+            assert any(f"bijeenkomst {s.nummer}, rij '{d.row.wat}'" in m and d.row.bron_duur in m
+                       and d.row.bron_totaal in m for m in messages), (s.nummer, d.row.wat)
+    assert [m for m in messages if "tellen op tot" in m] == [f"trainershandleiding, {line}" for line in mismatch_report(training)]
 
 
 # --- what a session's pack holds --------------------------------------------------------------------------------
@@ -141,9 +146,9 @@ def test_reference_to_a_missing_section(training_copy):
 
 def test_agenda_row_naming_a_missing_opdracht(training_copy):
     edit(training_copy, 'wat: "7.2 Trainingsopdracht: Aandacht voor het verhaal"\n        duur: 30\n'
-                        '        bron_totaal: "2.10"\n        bijzonderheden: ""\n        verwijzingen: ["7.2"]',
+                        '        bron_duur: "30 min"\n        bron_totaal: "2.10"\n        bijzonderheden: ""\n        verwijzingen: ["7.2"]',
          'wat: "7.9 Trainingsopdracht: Bestaat niet"\n        duur: 30\n'
-         '        bron_totaal: "2.10"\n        bijzonderheden: ""\n        verwijzingen: ["7.9"]')
+         '        bron_duur: "30 min"\n        bron_totaal: "2.10"\n        bijzonderheden: ""\n        verwijzingen: ["7.9"]')
     with pytest.raises(DataError) as err:
         check_training(training_copy, DOCS)
     msg = str(err.value)
