@@ -235,7 +235,7 @@ def measure() -> tuple[list[Row], list[Row], dict]:
             extra["transfer"] = found
             fill = fill_cost(full_out)
             scripts = [(name, size) for name, size in fill["loaded"] if name.endswith(".js")]
-            rows.append(Row(f"Invullen: extra bij \"Download ingevuld (PDF)\" (gzip, alleen bij gebruik)",
+            rows.append(Row("Invullen: extra bij \"Download ingevuld (PDF)\" (gzip, alleen bij gebruik)",
                             f"{sum(s for _, s in scripts) / 1000:.1f} kB ("
                             + ", ".join(f"`{n}` {s / 1000:.1f}" for n, s in scripts) + ")"))
             first, again = fill["times"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pikepdf
 import pypdf
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
@@ -64,12 +65,11 @@ pdfjs.GlobalWorkerOptions.workerSrc = "./pdf.worker.min.mjs";
 window.render = async (b64, scale) => {
   const data = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
   const doc = await pdfjs.getDocument({data}).promise;
-  const values = {};
-  for (const [name, objs] of Object.entries(await doc.getFieldObjects() || {}))
-    values[name] = objs.map(o => o.value);
-  const pages = [];
+  const values = {}, pages = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n), viewport = page.getViewport({scale});
+    for (const a of await page.getAnnotations())  // what the viewer's form layer shows in each field
+      if (a.fieldName) (values[a.fieldName] = values[a.fieldName] || []).push(a.fieldValue);
     const canvas = document.createElement("canvas");
     canvas.width = viewport.width; canvas.height = viewport.height;
     // annotationMode ENABLE draws the fields' appearances, as pdf.js prints them
@@ -101,6 +101,12 @@ def pdfjs(browser):
     page.wait_for_function("window.ready === true")
     yield page
     context.close()
+
+
+def _pdfium_render(pdf: bytes, _folder: str = "", dpi: int = 50) -> list[Image.Image]:
+    doc = pdfium.PdfDocument(pdf)
+    doc.init_forms()  # draw the form fields as Chromium's viewer does
+    return [page.render(scale=dpi / 72, may_draw_forms=True, grayscale=True).to_pil().convert("L") for page in doc]
 
 
 def _pdfjs_render(pdfjs, pdf: bytes, dpi: int = 50) -> tuple[dict, list[Image.Image]]:
@@ -236,8 +242,9 @@ def _check_filled_pdf(filled: bytes, blank: bytes, expected: dict[str, object], 
     assert len(filled) <= len(blank) + 1500 * texts + 8000, \
         f"{where}: ingevulde PDF {len(filled)} bytes, leeg {len(blank)}: meer dan de antwoorden zelf"
 
-    # Visible: every filled field's rectangle holds more ink than in the blank PDF, in poppler and in pdf.js.
-    renderers = {"poppler": lambda pdf, folder: _render(pdf, tmp / folder)}
+    # Visible: every filled field's rectangle holds more ink than in the blank PDF, in poppler, in pdfium (the engine
+    # of Chromium's PDF viewer, with its form layer) and in pdf.js.
+    renderers = {"poppler": lambda pdf, folder: _render(pdf, tmp / folder), "pdfium (Chromium)": _pdfium_render}
     if pdfjs is not None:
         renderers["pdf.js"] = lambda pdf, folder: _pdfjs_render(pdfjs, pdf)[1]
         values = _pdfjs_render(pdfjs, filled)[0]
