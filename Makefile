@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Lighthouse for the benchmark (npm, exact versions in tools/lighthouse/package-lock.json).
+LIGHTHOUSE := tools/lighthouse/node_modules/.installed
 
 .PHONY: serve build test benchmark clean
 
@@ -22,13 +24,18 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
 
 test: $(STAMP)
-	scripts/system-packages.sh --browser
-	npm ci --prefix tools --omit=optional --no-audit --no-fund --silent
+	scripts/system-packages.sh --browser --node
+	cd tools/pdf && npm ci --omit=optional --no-audit --no-fund --silent
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-benchmark: $(STAMP)
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	scripts/system-packages.sh --node
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(LIGHTHOUSE)
+
+benchmark: $(STAMP) $(LIGHTHOUSE)
 	scripts/system-packages.sh --browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
 
 clean:
-	rm -rf site site.bouwen .cache
+	rm -rf site site.bouwen site.bouwen.lock site.oud .cache

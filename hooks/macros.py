@@ -7,6 +7,8 @@
 - training_geven(): the "Training geven" page: planning, the werkboek as one PDF, a pack per bijeenkomst.
 - redactie(id, label): a visible marker where this edition, not the werkboek, speaks; links to the Verantwoording.
 - verantwoording(): the Verantwoording page, from data/verantwoording.yml, forms/ and data/training.yml.
+
+Filter: platte_tekst, for every gemeente value a Markdown page inserts (werkboek/platte_tekst.py).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from werkboek.loader import DataError, load_instruments
 from werkboek import fasemodel as fasemodel_data
+from werkboek.platte_tekst import platte_tekst
 from werkboek.render import compact, template_env
 from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
@@ -25,6 +28,7 @@ from werkboek.views import agenda_rows, homework_rows, phase_labels, training_se
 
 def define_env(env):
     templates = template_env()
+    env.filter(platte_tekst)  # gemeente values inside Markdown pages: {{ lokaal.naam | platte_tekst }}
 
     def page_url() -> str:
         return env.page.url if env.page else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import logging
 import os
 import shutil
 import subprocess
@@ -26,17 +27,34 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
     )
 
 
+# Never copied into a test's project: build output, the venv, and the developer's .cache/ (a test must never pass
+# because of a PDF that an earlier build of other code left behind).
+IGNORE = (".venv", "site", "site.*", ".git", "__pycache__", ".pytest_cache", "*.egg-info", ".cache", "test-results")
+
+
+def copy_project(dest: Path, source: Path = ROOT, *ignore: str) -> Path:
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*IGNORE, *ignore))
+    return dest
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, site)
+def built_project(tmp_path_factory) -> Path:
+    """A copy of the project, built once per test session (strict) into its site/; its .cache/ is this build's own."""
+    project = copy_project(tmp_path_factory.mktemp("gebouwd") / "project")
+    result = mkdocs_build(project, project / "site")
+    (project / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return project
 
 
 @pytest.fixture(scope="session")
-def build_log(built_site) -> str:
-    return (built_site.parent / "build.log").read_text() if (built_site.parent / "build.log").exists() else ""
+def built_site(built_project) -> Path:
+    return built_project / "site"
+
+
+@pytest.fixture(scope="session")
+def build_log(built_project) -> str:
+    return (built_project / "build.log").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -78,12 +96,31 @@ def page(browser):
 
 
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A copy of the project (without build output or the venv) to break on purpose."""
-    dest = tmp_path / "project"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", "__pycache__",
-                                                            ".pytest_cache", "*.egg-info"))
+def project_copy(tmp_path, built_project) -> Path:
+    """A copy of the project to break on purpose, with the cache this test session's own build made (so only what
+    the test changes is rendered again), never the developer's."""
+    dest = copy_project(tmp_path / "project")
+    shutil.copytree(built_project / ".cache", dest / ".cache")
     return dest
+
+
+@pytest.fixture(autouse=True)
+def no_weasyprint_warnings(request):
+    """Like WeasyPrint's own assert_no_logs: a test during which WeasyPrint warns (an unknown CSS property, a
+    missing font or image) fails, unless marked ``weasyprint_warns``. Builds in a subprocess fail on them by themselves
+    (strict)."""
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler = Keep(logging.WARNING)
+    logging.getLogger("weasyprint").addHandler(handler)
+    yield records
+    logging.getLogger("weasyprint").removeHandler(handler)
+    if records and request.node.get_closest_marker("weasyprint_warns") is None:
+        pytest.fail("WeasyPrint warnde: " + "; ".join(r.getMessage() for r in records))
 
 
 sys.path.insert(0, str(Path(__file__).parent / "pdf"))  # the fields oracle

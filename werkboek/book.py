@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import base64
 import html as htmllib
-import hashlib
 import io
 import mimetypes
 import posixpath
@@ -43,7 +42,7 @@ from .files import write_atomic
 from .pdf import Sized, finalize, page_count, pages_label
 from .render import template_env
 from .sections import heading_key
-from .weasy import render, reuse, style_hash
+from .weasy import cache_key, render, reuse
 
 CSS = TEMPLATES_DIR / "pdf" / "boek.css"
 SVG_CSS = TEMPLATES_DIR / "pdf" / "boek-svg.css"
@@ -218,12 +217,21 @@ def assemble(pages: list[BookPage], title: str, description: str = "", copyright
         css=CSS.as_uri())
 
 
+def finished_path(html: str, cache_dir: Path, title: str, epoch: int, subject: str = "") -> Path:
+    """Where the finished book for these inputs is kept (it exists when nothing changed since it was made)."""
+    return cache_dir / f"werkboek.{cache_key('boek', html, title, subject, epoch)}.klaar.pdf"
+
+
+def latest_finished(cache_dir: Path) -> Path | None:
+    """The most recently made book in the cache (any inputs), or None."""
+    books = sorted(cache_dir.glob("werkboek.*.klaar.pdf"), key=lambda p: p.stat().st_mtime) if cache_dir.is_dir() else []
+    return books[-1] if books else None
+
+
 def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoch: int,
                subject: str = "") -> BookInfo:
-    """Render the book (cached by a hash of its HTML and style inputs), set its metadata, write ``target``."""
-    key = hashlib.sha256("\0".join((html, title, subject, str(epoch))).encode())
-    key.update(style_hash())
-    final = cache_dir / f"werkboek.{key.hexdigest()[:20]}.klaar.pdf" if cache_dir else None
+    """Render the book (cached by ``cache_key()`` of its HTML), set its metadata, write ``target``."""
+    final = finished_path(html, cache_dir, title, epoch, subject) if cache_dir else None
 
     def make() -> bytes:
         raw, _ = render(html, cache_dir, "werkboek")
@@ -232,5 +240,10 @@ def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoc
             return finalize(pdf, title, epoch, subject)
 
     data, status = reuse(final, make)  # nothing changed: no PDF is opened or saved
+    return publish(data, target, status)
+
+
+def publish(data: bytes, target: Path, status: str) -> BookInfo:
+    """Write a finished book to ``target`` (atomically) and describe it."""
     write_atomic(target, data)
     return BookInfo(target, page_count(data), len(data), status)

@@ -46,7 +46,8 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
 def read_yaml(path: Path):
-    """Parse a YAML file; return (data, line index)."""
+    """Parse a YAML file; return (data, line index). A key written twice in one block is an error (YAML itself
+    would keep the last one without a word)."""
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text, Loader=Loader)
@@ -56,6 +57,10 @@ def read_yaml(path: Path):
         line = f", regel {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataError(f"{path}{line}: geen geldige YAML ({problem}); controleer inspringing en dubbele punten") from None
+    twice = duplicate_keys(node)
+    if twice:
+        raise DataError("\n".join(f"{path}, regel {line}: veld '{format_location(loc)}': {text}"
+                                  for loc, text, line in twice))
     return data, (line_index(node) if node is not None else {})
 
 
@@ -68,8 +73,9 @@ TextLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-def duplicate_keys(node, path=()) -> list[tuple[list, str]]:
-    """A key written twice in one block: YAML would silently keep only the last one."""
+def duplicate_keys(node, path=()) -> list[tuple[list, str, int]]:
+    """Every key written twice in one block, anywhere in the document: YAML would silently keep only the last one.
+    Returns (location, message, line of the second key)."""
     problems = []
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -77,10 +83,13 @@ def duplicate_keys(node, path=()) -> list[tuple[list, str]]:
             line = key.start_mark.line + 1
             if key.value in seen:
                 problems.append(([*path, key.value], f"'{key.value}' staat twee keer in hetzelfde blok (regel "
-                                 f"{seen[key.value]} en regel {line}); haal er één weg of voeg ze samen"))
+                                 f"{seen[key.value]} en regel {line}); haal er één weg of voeg ze samen", line))
             else:
                 seen[key.value] = line
             problems += duplicate_keys(value, (*path, key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            problems += duplicate_keys(value, (*path, i))
     return problems
 
 

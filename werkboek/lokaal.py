@@ -24,15 +24,16 @@ from typing_extensions import Required, TypedDict
 
 from . import ROOT, WERKBOEK_TITEL
 from .colours import MIN_CONTRAST, contrast, darker, lighten_until, lighter_keeping_contrast, tint
-from .datafile import DataError, TextLoader, duplicate_keys, messages, read_yaml, unknown_key
+from .datafile import DataError, TextLoader, messages, read_yaml, unknown_key
+from .gemeente_tekens import check_length, printable_text
+from .gemeente_tekst import read_gemeente_text
 from .loader import load_instrument
+from .logo import check_logo
 
 BESTAND = "gemeente.yml"
 OMGEVING = "WERKBOEK_GEMEENTE"
 VERWIJSKAART = "verwijskaart"
 NETWERKKAART = "persoonlijke-netwerkkaart"
-LOGO_SOORTEN = {".svg": "svg", ".png": "png", ".jpg": "jpg", ".jpeg": "jpg"}
-LOGO_MAX = 2 * 1024 * 1024
 # The contact fields of the verwijskaart (overrides/partials/werkblad/contact.html); a one-line slot shows only
 # the first three.
 CONTACT_VELDEN = ("naam", "telefoon", "email", "website", "van", "tot", "dagen")
@@ -54,7 +55,7 @@ def _als_tekst(value) -> str | None:
                          "tekst op dezelfde regel")
     if isinstance(value, list):
         raise ValueError("verwacht tekst, maar hier staat een lijst (regels met '-'); schrijf de tekst op één regel")
-    text = " ".join(str(value).split())
+    text = printable_text(" ".join(str(value).split()))  # werkboek/gemeente_tekens.py: what the PDF fonts print
     if TAG.search(text) or re.search(r"javascript\s*:", text, re.IGNORECASE):
         raise ValueError(f"'{text}' bevat HTML of een script (iets tussen < en >); dat mag niet. Schrijf gewone "
                          "tekst, zonder < en >")
@@ -134,7 +135,10 @@ def _website(value) -> str | None:
     if not WEBSITE.match(text):
         raise ValueError(f"'{text}' is geen webadres; schrijf het als https://www.facebook.com/dorpshaven of "
                          "www.dorpshaven.nl (zonder spaties)")
-    return text if re.match(r"https?://", text, re.IGNORECASE) else "https://" + text
+    if re.match(r"http://", text, re.IGNORECASE):
+        raise ValueError(f"'{text}' begint met http://; schrijf https:// (een beveiligde verbinding), zoals "
+                         f"https://{text[7:]}")
+    return text if re.match(r"https://", text, re.IGNORECASE) else "https://" + text
 
 
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(\s*uur)?$|^(24)[:.](00)(\s*uur)?$", re.IGNORECASE)
@@ -217,49 +221,28 @@ def _logo(value, info: ValidationInfo) -> str | None:
     text = _als_tekst(value)
     if text is None:
         return None
-    root = Path((info.context or {}).get("root", ROOT))
-    path = root / text
-    if Path(text).is_absolute() or ".." in Path(text).parts:
-        raise ValueError(f"'{text}': geef het pad vanaf de hoofdmap van het project, zoals logo-gemeente.svg of "
-                         "voorbeelden/dorpshaven-logo.svg")
-    if not path.is_file():
-        raise ValueError(f"het logobestand '{text}' bestaat niet; zet het bestand in de hoofdmap van het project "
-                         "(of geef het pad vanaf de hoofdmap) en let op hoofdletters")
-    kind = LOGO_SOORTEN.get(path.suffix.lower())
-    if kind is None:
-        raise ValueError(f"'{text}' is geen logo: gebruik een .svg-, .png- of .jpg-bestand")
-    data = path.read_bytes()
-    if len(data) > LOGO_MAX:
-        raise ValueError(f"het logo '{text}' is te groot ({len(data) / 1024 / 1024:.1f} MB); maximaal 2 MB")
-    if image_kind(data) != kind:
-        raise ValueError(f"'{text}' is geen geldig {kind.upper()}-plaatje (de inhoud past niet bij de extensie); "
-                         "sla het logo opnieuw op als .svg, .png of .jpg")
-    if kind == "svg" and re.search(rb"<\s*script|javascript\s*:|\son[a-z]+\s*=|<\s*foreignObject", data,
-                                   re.IGNORECASE):
-        raise ValueError(f"het logo '{text}' bevat een script of interactieve code; dat mag niet in een logo. "
-                         "Exporteer het opnieuw als eenvoudige SVG, of gebruik een PNG")
+    check_logo(text, Path((info.context or {}).get("root", ROOT)))  # werkboek/logo.py: path, size, content
     return text
 
 
-def image_kind(data: bytes) -> str | None:
-    """'png', 'jpg' or 'svg' from the file's first bytes (its 'magic'), else None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
-    # An SVG may start with an XML declaration, comments or a doctype before <svg.
-    head = re.sub(rb"^(<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*", b"", head, flags=re.DOTALL)
-    if re.match(rb"<svg[\s>]", head):
-        return "svg"
-    return None
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # The model
 
-def _field(check):
-    return Annotated[Any, AfterValidator(check)]
+def _field(check, kind: str | None = None):
+    """A field checked by ``check``, after its length is bounded by ``MAXIMA[kind]`` (werkboek/gemeente_tekens.py)."""
+    if kind is None:
+        return Annotated[Any, AfterValidator(check)]
+    return Annotated[Any, AfterValidator(_bounded(kind)), AfterValidator(check)]
+
+
+def _bounded(kind: str):
+    def check(value):
+        if not isinstance(value, str):
+            return value  # empty, or not text: the field's own check says so
+        return check_length(printable_text(" ".join(value.split())), kind)
+    return check
 
 
 def _slot_id(value, info: ValidationInfo) -> str:
@@ -280,13 +263,13 @@ class Contact(TypedDict, total=False):
     """One contact of the verwijskaart. Empty parts stay fillable on the card."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    naam: Required[_field(_verplicht)]
-    telefoon: _field(_telefoon)
-    email: _field(_email)
-    website: _field(_website)
-    van: _field(_tijd)
-    tot: _field(_tijd)
-    dagen: _field(_dagen)
+    naam: Required[_field(_verplicht, "contact.naam")]
+    telefoon: _field(_telefoon, "contact.telefoon")
+    email: _field(_email, "contact.email")
+    website: _field(_website, "contact.website")
+    van: _field(_tijd, "contact.van")
+    tot: _field(_tijd, "contact.tot")
+    dagen: _field(_dagen, "contact.dagen")
 
 
 class Kleuren(BaseModel):
@@ -301,13 +284,13 @@ class Lokaal(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    naam: _field(_verplicht) = Field(description="naam van de gemeente, wijk, dorp of regio")
-    site_titel: _field(_titel) = Field(WERKBOEK_TITEL, description="titel van de site; standaard die van het werkboek")
-    logo: _field(_logo) = Field(None, description="pad van het logo vanaf de hoofdmap (svg, png of jpg)")
+    naam: _field(_verplicht, "naam") = Field(description="naam van de gemeente, wijk, dorp of regio")
+    site_titel: _field(_titel, "site_titel") = Field(WERKBOEK_TITEL, description="titel van de site; standaard die van het werkboek")
+    logo: _field(_logo, "logo") = Field(None, description="pad van het logo vanaf de hoofdmap (svg, png of jpg)")
     kleuren: Kleuren | None = None
     contacten: dict[Annotated[str, AfterValidator(_slot_id)], Contact] = Field(
         default_factory=dict, alias="verwijskaart", description="regel van de verwijskaart → contactgegevens")
-    netwerkkaart: dict[Annotated[str, AfterValidator(_sector_id)], _field(_tekst)] = Field(
+    netwerkkaart: dict[Annotated[str, AfterValidator(_sector_id)], _field(_tekst, "netwerkkaart")] = Field(
         default_factory=dict, description="vak van de persoonlijke netwerkkaart → lokale voorbeelden")
 
     _root: Path = PrivateAttr(default=ROOT)
@@ -458,6 +441,7 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     do — in Dutch."""
     root = Path(root)
     name = display_name(path, root)
+    read_gemeente_text(Path(path), name)  # size, UTF-8, no aliases: before anything expands the YAML
     try:
         _, lines = read_yaml(Path(path))
     except DataError as exc:
@@ -469,8 +453,7 @@ def load_lokaal(path: Path, root: Path = ROOT, forms_dir: Path | None = None) ->
     if not isinstance(data, dict):
         raise DataError(f"{name}, regel 1: verwacht regels als 'naam: Gemeente …' (sleutel, dubbele punt, waarde)")
     context = {"root": root, "bron": Path(path), **forms_context(forms_dir or root / "forms")}
-    problems = duplicate_keys(yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=TextLoader))
-    problems += _cross_checks(data, context["slots"])
+    problems = _cross_checks(data, context["slots"])
     try:
         lokaal = Lokaal.model_validate(data, context=context)
     except ValidationError as exc:

@@ -2,9 +2,12 @@
 hooks/offline_zip.py at the end of the build). Unzipped, index.html opens from the file system with navigation, search and
 every worksheet working (the site uses no directory URLs and vendors the iframe-worker shim).
 
-The zip is reproducible: entries sorted, one fixed timestamp (werkboek.pdf.source_date()), fixed permissions."""
+The zip is reproducible: entries sorted, one fixed timestamp (werkboek.pdf.source_date()), fixed permissions; a
+site whose every file is unchanged gets the zip made for it before (compressing is the slow part: a second)."""
 from __future__ import annotations
 
+import hashlib
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -42,15 +45,31 @@ def site_files(site_dir: Path, exclude: Path | None = None) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(site_dir).as_posix())
 
 
-def write_zip(site_dir: Path, target: Path, epoch: int | None = None) -> int:
-    """Write ``site_dir`` (without ``target`` itself) as a deterministic zip; returns its size in bytes."""
+def write_zip(site_dir: Path, target: Path, epoch: int | None = None, cache_dir: Path | None = None) -> int:
+    """Write ``site_dir`` (without ``target`` itself) as a deterministic zip; returns its size in bytes. With
+    ``cache_dir``, reuse the zip of an identical site (same names, bytes and date)."""
     epoch = source_date() if epoch is None else epoch
     date_time = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
     target.parent.mkdir(parents=True, exist_ok=True)
     files = site_files(site_dir, exclude=target)  # listed before the temporary zip exists
-    with replacing(target) as tmp, zipfile.ZipFile(tmp, "w") as zf:
-        zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=6)
-        for path in files:
-            name = path.relative_to(site_dir).as_posix()
-            zf.writestr(_info(name, date_time), path.read_bytes(), compresslevel=6)
+    contents = [(path.relative_to(site_dir).as_posix(), path.read_bytes()) for path in files]
+    cached = None
+    if cache_dir is not None:
+        key = hashlib.sha256(repr((date_time, LEESMIJ, Path(__file__).read_bytes())).encode())
+        for name, data in contents:
+            key.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+        cached = cache_dir / f"werkboek-offline.{key.hexdigest()[:20]}.zip"
+    with replacing(target) as tmp:
+        if cached is not None and cached.exists():
+            shutil.copyfile(cached, tmp)
+        else:
+            with zipfile.ZipFile(tmp, "w") as zf:
+                zf.writestr(_info("LEESMIJ.txt", date_time), LEESMIJ.encode("utf-8"), compresslevel=6)
+                for name, data in contents:
+                    zf.writestr(_info(name, date_time), data, compresslevel=6)
+            if cached is not None:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                for old in cache_dir.glob("werkboek-offline.*.zip"):
+                    old.unlink(missing_ok=True)
+                shutil.copyfile(tmp, cached)
     return target.stat().st_size

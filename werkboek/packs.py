@@ -12,8 +12,9 @@ Each part is also written as its own file (worksheets stay at werkbladen/<id>.pd
 What goes in a pack and why: werkboek/session_contents.py; the agenda, homework and poster pages:
 werkboek/pack_pages.py; merging: werkboek/pdfmerge.py; checks of data/training.yml: werkboek/training_check.py.
 
-Everything is reproducible: WeasyPrint output is cached by a hash of its HTML and style inputs (werkboek/weasy.py),
-the merged pack by a hash of its parts; dates come from ``werkboek.pdf.source_date()`` and ids are deterministic.
+Everything is reproducible and cached by werkboek.weasy.cache_key() (every input, code and library versions
+included): each part by its HTML, the merged pack by its parts; dates come from ``werkboek.pdf.source_date()`` and
+ids are deterministic.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from .sections import scan_dir
 from .session_contents import session_instruments, session_posters
 from .training import TRAINING_PATH, Training
 from .training_check import check_training
-from .weasy import render, reuse, style_hash
+from .weasy import cache_key, render, reuse
 
 DOCS_DIR = ROOT / "docs"
 
@@ -65,11 +66,7 @@ def _is_a3(data: bytes) -> bool:
 
 
 def _merge_key(parts: list[tuple[str, bytes]], title: str, epoch: int) -> str:
-    h = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "pdfmerge.py").read_bytes())
-    h.update(title.encode() + str(epoch).encode())
-    for label, data in parts:
-        h.update(label.encode() + hashlib.sha256(data).digest())
-    return h.hexdigest()[:20]
+    return cache_key("pakket", title, epoch, *(label.encode() + hashlib.sha256(data).digest() for label, data in parts))
 
 
 def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_dir: Path | None = None,
@@ -109,9 +106,8 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
         def rendered(kind, name, title, html):
             full_title, subject = f"{title} — {titel}", f"Training {titel}, bijeenkomst {n}"
             # The finished part is cached too (by everything it is made from), so a no-change build opens no PDF.
-            key = hashlib.sha256("\0".join((html, full_title, subject, str(epoch))).encode())
-            key.update(style_hash())
-            final = store / f"{name}.{key.hexdigest()[:20]}.klaar.pdf" if store else None
+            key = cache_key("pakketdeel", html, full_title, subject, epoch)
+            final = store / f"{name}.{key}.klaar.pdf" if store else None
             data, status = reuse(final, lambda: finish_raw(render(html, store, name)[0], full_title, epoch, subject))
             path = out_dir / f"{name}.pdf"
             write_atomic(path, data)

@@ -21,18 +21,6 @@ from .render import template_env
 from .schema import Instrument
 
 CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
-# Everything a worksheet is made from: a change to any of these invalidates the cache.
-RENDER_INPUTS = [
-    TEMPLATES_DIR / "partials" / "werkblad",
-    TEMPLATES_DIR / "pdf" / "werkblad.html",
-    TEMPLATES_DIR / "pdf" / "kop.html",
-    TEMPLATES_DIR / "pdf" / "werkblad.css",
-    TEMPLATES_DIR / "pdf" / "lettertypen.css",
-    TEMPLATES_DIR / "pdf" / "fonts",
-    ROOT / "docs" / "assets" / "stylesheets" / "werkblad.css",  # imported by the PDF stylesheet
-    ROOT / "docs" / "assets" / "fonts",
-    *(Path(__file__).parent / name for name in ("pdf.py", "render.py", "schema.py", "lokaal.py", "colours.py", "weasy.py")),
-]
 DA_GS = re.compile(rb"/\S+\s+gs\s*")
 DA_FONT = re.compile(rb"/(\S+)\s+([\d.]+)\s+Tf")
 FIELD_FONT = pikepdf.Name("/Helv")
@@ -229,22 +217,17 @@ def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) ->
     from .weasy import write_pdf
 
     epoch = source_date() if epoch is None else epoch
-    raw = write_pdf(render_html(instrument, lokaal, epoch), pdf_forms=True)
+    raw = write_pdf(render_html(instrument, lokaal, epoch), pdf_forms=True, name=instrument.id)
     return _finish(raw, document_title(instrument), epoch, document_subject(instrument))
 
 
 def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:
-    """Hash of everything the PDF is made from: data, local settings, templates, CSS, fonts, code, date."""
-    h = hashlib.sha256()
-    h.update(instrument.model_dump_json().encode())
-    h.update(json.dumps(getattr(lokaal, "cache_key", lambda: None)(), sort_keys=True, default=str).encode())
-    h.update(str(epoch).encode())
-    for entry in RENDER_INPUTS:
-        paths = [entry] if entry.is_file() else sorted(p for p in entry.rglob("*") if p.is_file())
-        for path in (p for p in paths if "__pycache__" not in p.parts):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:20]
+    """The worksheet's cache key: its instrument, the local settings and the date, with everything every PDF is
+    made from (werkboek.weasy.cache_key)."""
+    from .weasy import cache_key
+
+    local = json.dumps(getattr(lokaal, "cache_key", lambda: None)(), sort_keys=True, default=str)
+    return cache_key("werkblad", instrument.model_dump_json(), local, epoch)
 
 
 def page_count(data: bytes) -> int:
@@ -265,8 +248,11 @@ def build_one(instrument: Instrument, out_dir: Path, cache_dir: Path | None = No
     if cached is not None and cached.exists():
         data, status = cached.read_bytes(), "ongewijzigd"
     else:
+        from .weasy import warnings_seen
+
+        before = warnings_seen()
         data, status = render_pdf(instrument, lokaal, epoch), "gemaakt"
-        if cached is not None:
+        if cached is not None and warnings_seen() == before:  # a PDF made with a warning is made again next time
             write_atomic(cached, data)
             # Keep a few versions per worksheet (upstream and local builds alternate), drop older ones.
             versions = sorted(cache_dir.glob(f"{instrument.id}-*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -1,4 +1,4 @@
-"""Privacy scan: every .html and .css file of a built site is checked for assets loaded from another host — script
+"""Privacy scan: every .html, .css and .svg file of a built site is checked for assets loaded from another host — script
 src, stylesheets, preloads, icons, images, iframes, media, CSS url() and @import. Ordinary links (<a href>) to
 other sites are fine: they load nothing until clicked. hooks/external_assets.py stops the build on a finding."""
 from __future__ import annotations
@@ -78,8 +78,8 @@ MAYBE_EXTERNAL = re.compile(
     re.I)
 
 
-def external_assets_html(html: str) -> list[tuple[str, str]]:
-    if not MAYBE_EXTERNAL.search(html):
+def external_assets_html(html: str, quick: bool = True) -> list[tuple[str, str]]:
+    if quick and not MAYBE_EXTERNAL.search(html):
         return []
     scanner = _AssetScanner()
     scanner.feed(html)
@@ -92,13 +92,16 @@ def external_assets_css(css: str) -> list[tuple[str, str]]:
 
 
 def scan_site(site_dir: Path) -> list[tuple[str, str, str]]:
-    """(file relative to the site, what, url) for every external asset in the site's .html and .css files."""
+    """(file relative to the site, what, url) for every external asset in the site's .html, .css and .svg files."""
     problems = []
     for path in sorted(site_dir.rglob("*")):
         suffix = path.suffix.lower()
-        if suffix not in (".html", ".htm", ".css") or not path.is_file():
+        if suffix not in (".html", ".htm", ".css", ".svg") or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        found = external_assets_html(text) if suffix != ".css" else external_assets_css(text)
+        if suffix == ".css":
+            found = external_assets_css(text)
+        else:  # an SVG (a gemeente's logo) is read whole: its references may be written as character references
+            found = external_assets_html(text, quick=suffix != ".svg")
         problems += [(path.relative_to(site_dir).as_posix(), what, url) for what, url in found]
     return problems

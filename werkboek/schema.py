@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from . import DATA_DIR
@@ -23,7 +22,10 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 def _phase_ids() -> tuple[str, ...]:
     """The phases of the fasemodel (data/fasemodel.yml, the one place they are typed): its phases, then its ring."""
-    data = yaml.safe_load((DATA_DIR / "fasemodel.yml").read_text(encoding="utf-8")) or {}
+    from .datafile import read_yaml
+
+    data, _ = read_yaml(DATA_DIR / "fasemodel.yml")
+    data = data or {}
     return (*(f["id"] for f in data.get("fases") or []), (data.get("ring") or {}).get("id"))
 
 

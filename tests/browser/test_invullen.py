@@ -57,8 +57,8 @@ def unzipped(built_site, tmp_path_factory) -> Path:
     return root
 
 
-PDFJS = ROOT / "tools" / "node_modules" / "pdfjs-dist" / "build"
-PDFJS_HOST = "http://pdfjs.invalid"  # answered by page.route from tools/node_modules; nothing leaves the machine
+PDFJS = ROOT / "tools" / "pdf" / "node_modules" / "pdfjs-dist" / "build"
+PDFJS_HOST = "http://pdfjs.invalid"  # answered by page.route from tools/pdf/node_modules; nothing leaves the machine
 PDFJS_PAGE = """<!doctype html><meta charset="utf-8"><script type="module">
 import * as pdfjs from "./pdf.min.mjs";
 pdfjs.GlobalWorkerOptions.workerSrc = "./pdf.worker.min.mjs";
@@ -84,8 +84,8 @@ window.ready = true;
 
 @pytest.fixture(scope="module")
 def pdfjs(browser):
-    """A page with pdf.js (pdfjs-dist, pinned in tools/package.json for the tests only; the site never serves it)."""
-    assert (PDFJS / "pdf.min.mjs").is_file(), "pdfjs-dist ontbreekt: `npm ci --prefix tools` (make test doet dat)"
+    """A page with pdf.js (pdfjs-dist, pinned in tools/pdf/package.json for the tests only; the site never serves it)."""
+    assert (PDFJS / "pdf.min.mjs").is_file(), "pdfjs-dist ontbreekt: `npm ci --prefix tools/pdf` (make test doet dat)"
     context = browser.new_context()
 
     def answer(route):

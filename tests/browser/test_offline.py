@@ -107,3 +107,19 @@ def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path
     assert any(u.endswith("search_index.js") for u in requests), "zoekindex niet geladen"
     outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:"))})
     assert not outside, "verzoeken buiten file://:\n" + "\n".join(outside)
+
+
+def test_zip_cache_reuses_only_an_identical_site(tmp_path):
+    hook = zipper
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "a.html").write_text("<p>een</p>")
+    fresh, cached, changed = tmp_path / "vers.zip", tmp_path / "cache.zip", tmp_path / "anders.zip"
+    hook.write_zip(site, fresh, epoch=1700000000)
+    hook.write_zip(site, tmp_path / "eerste.zip", epoch=1700000000, cache_dir=cache)
+    hook.write_zip(site, cached, epoch=1700000000, cache_dir=cache)
+    assert cached.read_bytes() == fresh.read_bytes(), "de bewaarde zip wijkt af van een nieuw gemaakte"
+    (site / "a.html").write_text("<p>twee</p>")
+    hook.write_zip(site, changed, epoch=1700000000, cache_dir=cache)
+    with zipfile.ZipFile(changed) as zf:
+        assert zf.read(f"{hook.FOLDER}/a.html") == b"<p>twee</p>", "oude zip gebruikt na een wijziging"

@@ -44,7 +44,8 @@ def test_section_6_10_is_reachable_from_home_in_two_clicks(page, server):
     page.goto(f"{server}/index.html")
     page.locator("article").get_by_role("link", name="Bespreekbaar maken", exact=True).first.click()
     page.wait_for_url(re.compile(r"06-bespreekbaar-maken\.html"))
-    page.locator('.md-sidebar--secondary a[href="#s6-10"]').click()
+    # The page's table of contents sits under the chapter in the navigation (toc.integrate).
+    page.locator('.md-nav--primary .md-nav--secondary a[href="#s6-10"]').click()
     assert page.locator("#s6-10").inner_text().startswith("6.10 Instrument")
     assert page.locator("#werkblad-reflector-voel-ik-me-eenzaam").is_visible()
 

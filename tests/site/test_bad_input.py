@@ -1,7 +1,11 @@
 """Bad input stops the build with a message naming the page (and the reference), leaving no site behind."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
 
 from conftest import mkdocs_build
 
@@ -51,3 +55,30 @@ def test_a_failed_build_keeps_the_previous_site(project_copy):
     page.write_text(page.read_text(encoding="utf-8") + "\n\nZie §9.9.\n", encoding="utf-8")
     assert mkdocs_build(project_copy, site).returncode != 0
     assert marker.read_text(encoding="utf-8") == before
+
+
+# --- hostile gemeente files (tests/fixtures/gemeente-vijandig, with their expected messages) -------------------------
+
+VIJANDIG = Path(__file__).parent.parent / "fixtures" / "gemeente-vijandig"
+VERWACHT = yaml.safe_load((VIJANDIG / "verwacht.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["alias-bom.yml", "cp1252.yml", "utf16.yml", "naam-zonder-spaties.yml",
+                                  "logos/script-met-prefix.svg", "logos/reuzenplaatje.png"])
+def test_hostile_gemeente_file_stops_the_build_in_dutch_without_a_traceback(project_copy, name):
+    if name.startswith("logos/"):
+        shutil.copytree(VIJANDIG / "logos", project_copy / "logos")
+        (project_copy / "gemeente.yml").write_text(f"naam: Gemeente Dorpshaven\nlogo: {name}\n", encoding="utf-8")
+        expected = {"regel": 2, **VERWACHT["logos"][name.removeprefix("logos/")]}
+    else:
+        shutil.copy(VIJANDIG / name, project_copy / "gemeente.yml")
+        expected = VERWACHT["bestanden"][name]
+    site = project_copy / "site"
+    result = mkdocs_build(project_copy, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "Error:" not in output.replace("ERROR", ""), output[-3000:]
+    assert f"gemeente.yml, regel {expected['regel']}:" in output, output[-3000:]
+    for fragment in expected["melding"]:
+        assert fragment in output, output[-3000:]
+    assert not site.exists() and not (project_copy / "site.bouwen").exists()

@@ -14,24 +14,17 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
 EXAMPLE = "voorbeelden/gemeente-voorbeeld.yml"
-IGNORE = shutil.ignore_patterns(".venv", "site", "site.*", ".git", "__pycache__", ".pytest_cache", "*.egg-info",
-                                "gemeente.yml")
-
-
-def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=IGNORE)
-    return dest
 
 
 @pytest.fixture(scope="module")
 def voorbeeld_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("gemeente")
-    project = copy_project(base / "project")
+    project = copy_project(base / "project", ROOT, "gemeente.yml")
     site = base / "site"
     result = mkdocs_build(project, site, env={"WERKBOEK_GEMEENTE": EXAMPLE})
     assert result.returncode == 0, result.stdout + result.stderr

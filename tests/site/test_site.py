@@ -8,12 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from werkboek import fasemodel
 
 SECTIONS = {3: 5, 4: 3, 5: 3, 6: 10, 7: 6, 8: 7, 9: 2, 10: 3, 11: 6, 12: 8}
-PHASE_BY_CHAPTER = {4: "Lokaal samenwerken", 5: "Herkennen van eenzaamheid/ sociaal isolement",
-                    6: "Bespreekbaar maken", 7: "Luisteren: persoonlijke situatie en oorzaken",
-                    8: "Op zoek naar wensen en talenten", 9: "Ondersteunen in ondernemen acties",
-                    10: "Terug- en vooruit blikken", 11: "Lokaal samenwerken"}
+
+
+def _phase_by_chapter() -> dict[int, str]:
+    """Chapter → the label of its phase, from data/fasemodel.yml (the ring's label for its chapters)."""
+    _, ring, fases = fasemodel.load()
+    return {f["hoofdstuk"]: f["label"] for f in fases} | {chapter: ring["label"] for chapter in ring["hoofdstukken"]}
+
+
+PHASE_BY_CHAPTER = _phase_by_chapter()
 
 
 def pages(site: Path):

@@ -128,3 +128,32 @@ def test_bijlage_2_shows_what_is_and_is_not_there(built_site):
     assert "De figuur staat niet in deze uitgave" in box and "Niet beschikbaar" in box
     assert "1 = helemaal oneens" in box and "7 = helemaal eens" in box and "Voor, Na" in box
     assert box.count("Vaardigheid:") == 2 and "Attitude:" in box and "Kennis:" in box
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((p.extract_text() or "") for p in PdfReader(path).pages).split())
+
+
+def test_each_contradiction_is_in_the_trainers_agenda_pdf(built_site):
+    for s in load_training().bijeenkomsten:
+        text = pdf_text(built_site / "downloads" / f"bijeenkomst-{s.nummer}-agenda.pdf")
+        squeezed = text.replace(" ", "")
+        assert ("spreekt zichzelf hier tegen" in text) == bool(s.disagreements() or s.mismatch), s.nummer
+        for d in s.disagreements():
+            words = [d.row.wat, f"Duur‘{d.row.bron_duur}’", f"→{d.row.bron_totaal}", s.choice_for(d.row).reden]
+            for w in words:
+                assert w.replace(" ", "") in squeezed, (s.nummer, w)
+        for start, end, row in s.timed_rows():
+            if row.bron_eind != end:
+                assert f"werkboek:t/m{row.bron_totaal}".replace(" ", "") in squeezed, (s.nummer, row.wat)
+            if row.bron_bereik:
+                assert f"werkboek:{row.bron_duur}".replace(" ", "") in squeezed, (s.nummer, row.wat)
+
+
+@pytest.mark.parametrize("ident, words", [("partnerschapskaart", "§11.4"), ("verwijskaart", "pijlen"),
+                                          ("reflector-voel-ik-me-eenzaam", "§10.1")])
+def test_the_worksheets_the_edition_built_say_so_in_the_pdf(built_site, ident, words):
+    text = pdf_text(built_site / "werkbladen" / f"{ident}.pdf")
+    assert "Deze uitgave:" in text and words in text

@@ -19,7 +19,19 @@ from werkboek.lokaal import (BESTAND, OMGEVING, WERKBOEK_TITEL, Lokaal, _dagen, 
 from werkboek.render import template_env
 
 VOORBEELD = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _image(fmt: str, colour=(29, 90, 115)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 4), colour).save(out, fmt)
+    return out.getvalue()
+
+
+PNG, JPG = _image("PNG"), _image("JPEG")
 SVG = (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">'
        b'<rect width="1" height="1"/></svg>')
 
@@ -72,7 +84,7 @@ def test_cache_key_is_json_and_follows_every_local_change(tmp_path):
     key = load(tmp_path, base).cache_key()
     json.dumps(key)
     assert load(tmp_path, base.replace("naam: B", "naam: C")).cache_key() != key
-    (tmp_path / "logo.png").write_bytes(PNG + b"\x01")
+    (tmp_path / "logo.png").write_bytes(_image("PNG", (192, 57, 43)))
     assert load(tmp_path, base).cache_key() != key, "a new logo (same file name) must re-render the PDFs"
 
 
@@ -339,7 +351,7 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path):
 
 def test_logo_types_are_recognised_by_content(tmp_path):
     (tmp_path / "logo.svg").write_bytes(SVG)
-    (tmp_path / "logo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 16)
+    (tmp_path / "logo.jpg").write_bytes(JPG)
     (tmp_path / "png-als-svg.svg").write_bytes(PNG)
     assert load(tmp_path, "naam: A\nlogo: logo.svg\n").logo_pad == (tmp_path / "logo.svg").resolve()
     assert load(tmp_path, "naam: A\nlogo: logo.jpg\n").logo_url.endswith("/logo.jpg")

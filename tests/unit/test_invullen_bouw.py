@@ -11,7 +11,7 @@ from conftest import ROOT
 from werkboek.invullen import GLOBAL, form_version, pdf_script
 from werkboek.loader import load_instruments
 
-TOOLS = ROOT / "tools"
+TOOLS = ROOT / "tools" / "pdf"
 VENDOR = ROOT / "docs" / "assets" / "javascripts" / "vendor"
 
 
@@ -21,7 +21,7 @@ def test_vendored_pdf_lib_is_the_pinned_package():
     assert re.fullmatch(r"\d+\.\d+\.\d+", pinned), f"pdf-lib niet vastgepind: {pinned}"
     assert lock["version"] == pinned
     installed = TOOLS / "node_modules" / "pdf-lib"
-    assert installed.is_dir(), "tools/node_modules ontbreekt: `npm ci --prefix tools` (make test doet dat)"
+    assert installed.is_dir(), "tools/pdf/node_modules ontbreekt: `npm ci --prefix tools/pdf` (make test doet dat)"
     assert json.loads((installed / "package.json").read_text())["version"] == pinned
     assert (VENDOR / "pdf-lib.min.js").read_bytes() == (installed / "dist" / "pdf-lib.min.js").read_bytes(), \
         "docs/assets/javascripts/vendor/pdf-lib.min.js is niet die van het pakket: scripts/vendor-js.sh"
