@@ -57,7 +57,8 @@ def on_files(files, config):
     except DataError as exc:
         raise PluginError(f"trainingspakketten: {exc}") from None
     for pack in packs.values():
-        own = [pack.path] + [part.path for part in pack.parts if part.kind != "werkblad"]
+        own = [pack.path] + ([pack.a3.path] if pack.a3 else []) + [part.path for part in pack.parts
+                                                                    if part.kind != "werkblad"]
         for pdf in own:
             files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
     config.extra["training_pakketten"] = packs
