@@ -12,6 +12,7 @@ from pathlib import Path
 from . import WERKBOEK_TITEL
 from .files import replacing
 from .pdf import source_date
+from .site_swap import MARKER
 
 ZIP_PATH = "downloads/werkboek-offline.zip"
 FOLDER = "eenzaam-ben-je-niet-alleen"  # every entry lives in this folder, so unzipping makes one folder
@@ -36,7 +37,8 @@ def _info(name: str, date_time: tuple) -> zipfile.ZipInfo:
 
 def site_files(site_dir: Path, exclude: Path | None = None) -> list[Path]:
     """The files that go into the zip (never the zip itself, nor ``exclude``), sorted by their path in the site."""
-    skip = {(site_dir / ZIP_PATH).resolve()} | ({exclude.resolve()} if exclude is not None else set())
+    skip = {(site_dir / ZIP_PATH).resolve(), (site_dir / MARKER).resolve()}  # the staging folder's "unfinished" mark
+    skip |= {exclude.resolve()} if exclude is not None else set()
     files = [p for p in site_dir.rglob("*") if p.is_file() and p.suffix.lower() not in SKIPPED
              and p.resolve() not in skip and not p.name.endswith(".tmp")]
     return sorted(files, key=lambda p: p.relative_to(site_dir).as_posix())
