@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Lighthouse for the benchmark (npm, exact versions in tools/lighthouse/package-lock.json).
+LIGHTHOUSE := tools/lighthouse/node_modules/.installed
 
 .PHONY: serve build test benchmark clean
 
@@ -25,7 +27,12 @@ test: $(STAMP)
 	scripts/system-packages.sh --browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-benchmark: $(STAMP)
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	scripts/system-packages.sh --node
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(LIGHTHOUSE)
+
+benchmark: $(STAMP) $(LIGHTHOUSE)
 	scripts/system-packages.sh --browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
 

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from werkboek.afbeelding import intrinsic_size
 from werkboek.loader import DataError
 from werkboek.lokaal import OMGEVING, chosen_file, display_name, load_lokaal
 
@@ -38,6 +39,7 @@ def on_config(config):
         raise PluginError(
             f"{name}: de lokale gegevens bevatten fouten. Pas het bestand aan en bouw opnieuw.\n{exc}") from None
     config.extra["lokaal"] = lokaal
+    _logo_size(config, Path(config.docs_dir), lokaal)
     if lokaal is None:
         return config
     _state.update(path=path, lokaal=lokaal)
@@ -49,6 +51,12 @@ def on_config(config):
     if lokaal.kleuren:
         config.extra_css.append(KLEUREN_CSS)
     return config
+
+
+def _logo_size(config, docs: Path, lokaal) -> None:
+    """The logo's width and height for overrides/partials/logo.html (room reserved before it loads)."""
+    path = lokaal.logo_pad if lokaal is not None and lokaal.logo else docs / (config.theme.get("logo") or "")
+    config.extra["logo_maat"] = intrinsic_size(path) if path.is_file() else None
 
 
 def on_files(files, config):

@@ -6,6 +6,7 @@ per bijeenkomst (downloads/bijeenkomst-N.pdf and its parts, werkboek/packs.py) b
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -44,6 +45,7 @@ def check_and_report(config):
 
 
 def on_files(files, config):
+    started = time.perf_counter()
     path = training_path(config)
     docs = Path(config.docs_dir)
     training = check_and_report(config)
@@ -55,8 +57,10 @@ def on_files(files, config):
     except DataError as exc:
         raise PluginError(f"trainingspakketten: {exc}") from None
     for pack in packs.values():
-        own = [pack.path] + [part.path for part in pack.parts if part.kind != "werkblad"]
+        own = [pack.path] + ([pack.a3.path] if pack.a3 else []) + [part.path for part in pack.parts
+                                                                    if part.kind != "werkblad"]
         for pdf in own:
             files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
     config.extra["training_pakketten"] = packs
+    log.info(f"pakketten: {len(packs)} klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return files

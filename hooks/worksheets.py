@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ def on_files(files, config):
         instruments = load_instruments()
     except DataError as exc:
         raise PluginError(f"forms/: ongeldige invoer\n{exc}") from None
+    started = time.perf_counter()
     cache = cache_dir(config)
     epoch, lokaal = source_date(), local_settings(config)
     infos = {}
@@ -37,4 +39,5 @@ def on_files(files, config):
         infos[instrument.id] = info
         files.append(File.generated(config, f"werkbladen/{info.path.name}", abs_src_path=str(info.path)))
     config.extra["werkbladen_pdf"] = infos
+    log.info(f"werkbladen: {len(infos)} PDF's klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return files

@@ -54,7 +54,7 @@ HREF = re.compile(r'(?<![\w-])((?:xlink:)?href)="([^"]*)"')
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-TOOLTIP = re.compile(r'<span class="begrip__uitleg"[^>]*>.*?</span>', re.S)
+TOOLTIP = re.compile(r'<div class="begrip__uitleg"[^>]*>.*?</div>', re.S)
 TERM_BUTTON = re.compile(r'<button\b[^>]*class="begrip__term"[^>]*>(.*?)</button>', re.S)
 INSTRUMENT_SECTION = re.compile(
     r'<section class="callout callout--instrument"([^>]*)>(\s*<h2\b.*?</h2>\s*)<form class="werkblad ([^"]*)"', re.S)
@@ -217,11 +217,21 @@ def assemble(pages: list[BookPage], title: str, description: str = "", copyright
         css=CSS.as_uri())
 
 
+def finished_path(html: str, cache_dir: Path, title: str, epoch: int, subject: str = "") -> Path:
+    """Where the finished book for these inputs is kept (it exists when nothing changed since it was made)."""
+    return cache_dir / f"werkboek.{cache_key('boek', html, title, subject, epoch)}.klaar.pdf"
+
+
+def latest_finished(cache_dir: Path) -> Path | None:
+    """The most recently made book in the cache (any inputs), or None."""
+    books = sorted(cache_dir.glob("werkboek.*.klaar.pdf"), key=lambda p: p.stat().st_mtime) if cache_dir.is_dir() else []
+    return books[-1] if books else None
+
+
 def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoch: int,
                subject: str = "") -> BookInfo:
     """Render the book (cached by ``cache_key()`` of its HTML), set its metadata, write ``target``."""
-    key = cache_key("boek", html, title, subject, epoch)
-    final = cache_dir / f"werkboek.{key}.klaar.pdf" if cache_dir else None
+    final = finished_path(html, cache_dir, title, epoch, subject) if cache_dir else None
 
     def make() -> bytes:
         raw, _ = render(html, cache_dir, "werkboek")
@@ -230,5 +240,10 @@ def build_book(html: str, target: Path, cache_dir: Path | None, title: str, epoc
             return finalize(pdf, title, epoch, subject)
 
     data, status = reuse(final, make)  # nothing changed: no PDF is opened or saved
+    return publish(data, target, status)
+
+
+def publish(data: bytes, target: Path, status: str) -> BookInfo:
+    """Write a finished book to ``target`` (atomically) and describe it."""
     write_atomic(target, data)
     return BookInfo(target, page_count(data), len(data), status)

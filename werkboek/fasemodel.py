@@ -62,7 +62,8 @@ def model(current: str | None = None) -> dict:
     for n, fase in enumerate(fases):
         a0, a1 = n * step, (n + 1) * step
         x, y = _point((R_IN + R_OUT) / 2 + 4, (a0 + a1) / 2)
-        lines = textwrap.wrap(fase["label"], 14)
+        # Whole words only, so the lines joined by spaces are the label (the link's name contains what is seen).
+        lines = textwrap.wrap(fase["label"], 14, break_long_words=False, break_on_hyphens=False)
         segments.append(Segment(fase["id"], fase["label"], fase["hoofdstuk"], _sector(R_IN, R_OUT, a0 + 0.8, a1 - 0.8),
                                 lines, x, y - (len(lines) - 1) * 7.5 + 4, fase["id"] == current))
     active = next((s for s in segments if s.active), None)

@@ -21,5 +21,13 @@ def replacing(target: Path):
 
 
 def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` by ``data`` in one step; a file that already holds exactly these bytes is left alone (a
+    build without changes rewrites nothing)."""
+    target = Path(target)
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except OSError:
+        pass
     with replacing(target) as tmp:
         tmp.write_bytes(data)

@@ -8,6 +8,8 @@ Callable without MkDocs: ``python -m werkboek packs OUT`` or ``build_packs(out)`
 4. a one-page agenda for the trainer: computed times, the materials, and what is in the pack.
 
 Each part is also written as its own file (worksheets stay at werkbladen/<id>.pdf), so one part can be printed.
+A pack file holds one paper size, so a trainer prints each file in one go: A3 parts (bijeenkomst 5's
+partnerschapskaart and posters) go into ``bijeenkomst-N-a3.pdf``, listed in the agenda and on Training geven.
 
 What goes in a pack and why: werkboek/session_contents.py; the agenda, homework and poster pages:
 werkboek/pack_pages.py; merging: werkboek/pdfmerge.py; checks of data/training.yml: werkboek/training_check.py.
@@ -51,12 +53,20 @@ class Part(Sized):
 
 
 @dataclass(frozen=True)
+class PackFile(Sized):
+    path: Path
+    pages: int
+    size: int
+
+
+@dataclass(frozen=True)
 class Pack(Sized):
     number: int
     path: Path
     pages: int
     size: int
     parts: list[Part] = field(default_factory=list)
+    a3: PackFile | None = None  # the A3 parts in their own file (one paper size per file)
 
 
 def _is_a3(data: bytes) -> bool:
@@ -124,33 +134,62 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
             rendered("huiswerk", f"bijeenkomst-{n}-huiswerk",
                      f"{'Opdracht' if count == 1 else 'Opdrachten'} voor bijeenkomst {session.huiswerk.voor_bijeenkomst}",
                      html)
+        # One paper size per file: the A3 parts go into their own file, printed in one go on A3.
+        a3 = [_is_a3(data) for _, data in datas]
+        a3_name = f"bijeenkomst-{n}-a3.pdf"
         contents, page = [], 1
-        for part, (_, data) in zip(parts, datas):
-            span = f"{page}" if part.pages == 1 else f"{page}–{page + part.pages - 1}"
-            contents.append((span, part.title + (" (A3)" if _is_a3(data) else "")))
-            page += part.pages
+        for part, big in zip(parts, a3):
+            if not big:
+                contents.append((_span(page, part.pages), part.title))
+                page += part.pages
         contents.append((f"{page}", "Agenda voor de trainer (deze pagina)"))
+        if any(a3):
+            contents.append(("", f"Apart bestand op A3: {a3_name}"))
+            a3_page = 1
+            for part, big in zip(parts, a3):
+                if big:
+                    contents.append((_span(a3_page, part.pages), f"{part.title} (A3)"))
+                    a3_page += part.pages
         rendered("agenda", f"bijeenkomst-{n}-agenda", f"Agenda bijeenkomst {n} voor de trainer",
                  agenda_html(session, contents, lokaal))
+        a3.append(False)  # the agenda: A4
         if parts[-1].pages != 1:
             raise DataError(f"{training_path}: de agenda van bijeenkomst {n} past niet op één pagina "
                             f"({parts[-1].pages} pagina's); kort de bijzonderheden in of pas pakket.css aan")
 
         title = f"Bijeenkomst {n}: pakket voor de trainer — {titel}"
-        key = _merge_key(datas, title, epoch)
-        cached = store / f"bijeenkomst-{n}.{key}.pdf" if store else None
-        if cached is not None and cached.exists():
-            data, status = cached.read_bytes(), "ongewijzigd"
-        else:
-            data, status = merge(datas, f"bijeenkomst-{n}", title, epoch, f"Thema: {session.thema}"), "gemaakt"
-            if cached is not None:
-                for old in store.glob(f"bijeenkomst-{n}.*.pdf"):
-                    old.unlink(missing_ok=True)
-                write_atomic(cached, data)
-        path = out_dir / f"bijeenkomst-{n}.pdf"
-        write_atomic(path, data)
-        packs[n] = Pack(n, path, page_count(data), len(data), parts)
+        main = _pack_file(out_dir / f"bijeenkomst-{n}.pdf", [d for d, big in zip(datas, a3) if not big], title,
+                          session, store, epoch, log, n)
+        big_file = None
+        if any(a3):
+            big_file = _pack_file(out_dir / a3_name, [d for d, big in zip(datas, a3) if big],
+                                  f"Bijeenkomst {n}: A3-deel van het pakket voor de trainer — {titel}",
+                                  session, store, epoch, log, n)
+        packs[n] = Pack(n, main.path, main.pages, main.size, parts, big_file)
         if log:
-            log(f"pakket {n}: {path.name}: {pages_label(packs[n].pages)}, {size_label(len(data))} ({status}): "
-                + ", ".join(p.title for p in parts))
+            log(f"pakket {n}: " + ", ".join(p.title for p in parts))
     return packs
+
+
+def _span(first: int, pages: int) -> str:
+    return f"{first}" if pages == 1 else f"{first}–{first + pages - 1}"
+
+
+def _pack_file(path: Path, datas: list[tuple[str, bytes]], title: str, session, store, epoch, log, n) -> PackFile:
+    """Merge parts of one paper size into one file (cached by a hash of the parts)."""
+    key = _merge_key(datas, title, epoch)
+    stem = path.stem
+    cached = store / f"{stem}.{key}.pdf" if store else None
+    if cached is not None and cached.exists():
+        data, status = cached.read_bytes(), "ongewijzigd"
+    else:
+        data, status = merge(datas, stem, title, epoch, f"Thema: {session.thema}"), "gemaakt"
+        if cached is not None:
+            for old in store.glob(f"{stem}.*.pdf"):
+                if old.name.count(".") == 2:  # <stem>.<key>.pdf, not another file's
+                    old.unlink(missing_ok=True)
+            write_atomic(cached, data)
+    write_atomic(path, data)
+    if log:
+        log(f"pakket {n}: {path.name}: {pages_label(page_count(data))}, {size_label(len(data))} ({status})")
+    return PackFile(path, page_count(data), len(data))

@@ -19,6 +19,7 @@ from .files import write_atomic
 from .loader import load_instruments
 from .render import template_env
 from .schema import Instrument
+from .tooltips import field_tooltips
 
 CSS = TEMPLATES_DIR / "pdf" / "werkblad.css"
 DA_GS = re.compile(rb"/\S+\s+gs\s*")
@@ -34,6 +35,10 @@ class Sized:
     @property
     def size_label(self) -> str:
         return size_label(self.size)
+
+    @property
+    def pages_label(self) -> str:
+        return pages_label(self.pages)
 
 
 @dataclass(frozen=True)
@@ -87,14 +92,14 @@ def render_html(instrument: Instrument, lokaal=None, epoch: int | None = None) -
         titel=document_title(instrument),
         werkboek_titel=getattr(lokaal, "site_titel", None) or WERKBOEK_TITEL,
         beschrijving=document_subject(instrument),
-        voetregel=" · ".join(instrument.bron[:1]) if instrument.bron else f"Werkboek {WERKBOEK_TITEL} (2015)",
+        voetregel=f"Werkboek {WERKBOEK_TITEL} (2015)",  # the source notes are printed once, after the items
         datum=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch)),
         css=CSS.as_uri(),
         paginaformaat=page_size(instrument),
     )
 
 
-def _finish(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
+def _finish(raw: bytes, title: str, epoch: int, subject: str = "", tooltips: dict[str, str] | None = None) -> bytes:
     """Repair what WeasyPrint's forms leave behind, then save deterministically."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         acro = pdf.Root.get("/AcroForm")
@@ -104,6 +109,8 @@ def _finish(raw: bytes, title: str, epoch: int, subject: str = "") -> bytes:
                 del acro["/NeedAppearances"]
             for field in acro.Fields:
                 _repair_field(field)
+                if tooltips and str(field.get("/T", "")) in tooltips:
+                    field.TU = pikepdf.String(tooltips[str(field.T)])
             # WeasyPrint lists radio buttons both under their group and at the top level; only the group belongs there.
             kids = {k.objgen for f in acro.Fields for k in f.get("/Kids", [])}
             acro.Fields = pikepdf.Array([f for f in acro.Fields if f.objgen not in kids])
@@ -217,8 +224,9 @@ def render_pdf(instrument: Instrument, lokaal=None, epoch: int | None = None) ->
     from .weasy import write_pdf
 
     epoch = source_date() if epoch is None else epoch
-    raw = write_pdf(render_html(instrument, lokaal, epoch), pdf_forms=True, name=instrument.id)
-    return _finish(raw, document_title(instrument), epoch, document_subject(instrument))
+    html = render_html(instrument, lokaal, epoch)
+    raw = write_pdf(html, pdf_forms=True, name=instrument.id)
+    return _finish(raw, document_title(instrument), epoch, document_subject(instrument), field_tooltips(html))
 
 
 def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:

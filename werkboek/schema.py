@@ -32,6 +32,11 @@ def _phase_ids() -> tuple[str, ...]:
 Phase = Literal[_phase_ids()]
 
 
+# What a write-in field holds; it sets the field's width (the widest for tekst, just enough for the others):
+# a sentence, a name, a word or two (an interest: "Tuinieren"), a date, a number.
+Input = Literal["tekst", "naam", "woord", "datum", "getal"]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -62,7 +67,8 @@ class Group(Strict):
     id: Id
     titel: Text
     items: list[Item] = []
-    extra_regels: int = Field(0, ge=0, le=20, description="blank writable lines after the items")
+    extra_regels: int = Field(0, ge=0, le=30, description="blank writable lines after the items")
+    invoer: Input = Field("tekst", description="what is written on the extra lines (sets their width)")
 
 
 class Checklist(Strict):
@@ -72,6 +78,8 @@ class Checklist(Strict):
     id: Id
     titel: str | None = None
     kolommen: int = Field(2, ge=1, le=4, description="columns the groups flow into on paper")
+    afvinken: bool = Field(True, description="each item has a checkbox; false = a list to read (5.3: 'niet om af te "
+                           "vinken'), its extra lines stay writable")
     groepen: list[Group] = Field(min_length=1)
 
 
@@ -86,6 +94,8 @@ class Scale(Strict):
     opties: list[Option] = Field(min_length=2)
     rondes: list[Round] = Field(default_factory=list, description="several answer columns; empty = one")
     notitie: str | None = Field(None, description="header of a note column beside each item")
+    notitie_regels: int = Field(2, ge=1, le=6, description="writing lines in the note column, per item")
+    genummerd: bool = Field(False, description="the statements are numbered 1., 2., … as in print")
     items: list[Item] = Field(min_length=1)
 
 
@@ -101,6 +111,8 @@ class Prompts(Strict):
 
     soort: Literal["vragen"]
     id: Id
+    sectie: str | None = Field(None, description="a heading over this and the following blocks (8.5 'Mijn wensen:'); "
+                               "on paper it starts a new page")
     titel: str | None = None
     genummerd: bool = False
     items: list[Prompt] = Field(min_length=1)
@@ -110,6 +122,7 @@ class Column(Strict):
     id: Id
     kop: Text
     toelichting: str | None = None
+    invoer: Input = Field("tekst", description="what is written in the column: tekst (the widest), naam, datum or getal (short)")
 
 
 class Row(Strict):

@@ -58,5 +58,6 @@ def training_sessions(training, packs, sheets, instruments, href) -> list[dict]:
                 parts.append((part, href(f"downloads/{part.path.name}")))
         sessions.append({"sessie": s, "pakket": pack, "delen": parts,
                          "pakket_url": href("downloads/" + pack.path.name) if pack else None,
+                         "a3_url": href("downloads/" + pack.a3.path.name) if pack and pack.a3 else None,
                          "werkbladen": [] if pack else session_instruments(s, instruments)})
     return sessions

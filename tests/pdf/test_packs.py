@@ -14,6 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from conftest import ENV, ROOT
 from werkboek.loader import DataError, load_instruments
 from werkboek.packs import build_packs
+from werkboek.pdf import pages_label
 from werkboek.pdfmerge import merge
 from werkboek.session_contents import session_instruments
 from werkboek.training import clock, load_training
@@ -42,6 +43,19 @@ def downloads(built_site):
     return built_site / "downloads"
 
 
+def a4_sheets(n) -> list[str]:
+    """The session's worksheets printed on A4 (the pack file); A3 ones go into bijeenkomst-N-a3.pdf."""
+    return [nr for nr in SHEETS[n] if BY_NUMBER[nr].pagina.formaat == "A4"]
+
+
+def a3_sheets(n) -> list[str]:
+    return [nr for nr in SHEETS[n] if BY_NUMBER[nr].pagina.formaat == "A3"]
+
+
+def pack_files(downloads, n) -> list:
+    return [f for f in (downloads / f"bijeenkomst-{n}.pdf", downloads / f"bijeenkomst-{n}-a3.pdf") if f.exists()]
+
+
 def sheet_pages(built_site, number: str) -> int:
     return len(PdfReader(built_site / "werkbladen" / f"{BY_NUMBER[number].id}.pdf").pages)
 
@@ -50,19 +64,17 @@ def sheet_pages(built_site, number: str) -> int:
 def test_pack_holds_the_right_parts_in_order(built_site, downloads, n):
     reader = PdfReader(downloads / f"bijeenkomst-{n}.pdf")
     session = TRAINING.session(n)
-    expected = [f"Werkblad {nr} {BY_NUMBER[nr].titel}" for nr in SHEETS[n]]
-    expected += [f"Poster {p}" for p in POSTERS.get(n, [])]
+    expected = [f"Werkblad {nr} {BY_NUMBER[nr].titel}" for nr in a4_sheets(n)]
     if session.huiswerk:
         count = len(session.huiswerk.items)
         expected.append(f"{'Opdracht' if count == 1 else 'Opdrachten'} voor bijeenkomst {n + 1}")
     expected.append(f"Agenda bijeenkomst {n} voor de trainer")
     assert [item.title for item in reader.outline] == expected
-    pages = sum(sheet_pages(built_site, nr) for nr in SHEETS[n]) + len(POSTERS.get(n, [])) \
-        + (1 if session.huiswerk else 0) + 1
+    pages = sum(sheet_pages(built_site, nr) for nr in a4_sheets(n)) + (1 if session.huiswerk else 0) + 1
     assert len(reader.pages) == pages
     # Each worksheet's title is on its first page, in werkboek order.
     starts = [reader.get_destination_page_number(item) for item in reader.outline]
-    for nr, start in zip(SHEETS[n], starts):
+    for nr, start in zip(a4_sheets(n), starts):
         assert BY_NUMBER[nr].titel in text(reader, start)
     assert starts == sorted(starts)
     # The last page is the trainer's agenda, on one page, with computed times and the materials.
@@ -86,12 +98,14 @@ def test_pack_parts_are_written_separately(downloads, n):
     assert (downloads / f"bijeenkomst-{n}-huiswerk.pdf").exists() == bool(TRAINING.session(n).huiswerk)
 
 
-def test_pack_5_prints_the_partnerschapskaart_and_posters_at_a3(downloads):
-    reader = PdfReader(downloads / "bijeenkomst-5.pdf")
+def test_pack_5_prints_the_partnerschapskaart_and_posters_at_a3_in_their_own_file(downloads):
+    assert [size(p) for p in PdfReader(downloads / "bijeenkomst-5.pdf").pages] == [(A4[1], A4[0])]  # the agenda
+    reader = PdfReader(downloads / "bijeenkomst-5-a3.pdf")
     sizes = [size(p) for p in reader.pages]
     assert sizes[0] == (A3[1], A3[0])  # the partnerschapskaart: A3 landscape
-    assert sizes[1:4] == [A3] * 3  # the posters: A3 portrait
-    assert sizes[4] == (A4[1], A4[0])  # the agenda: A4 landscape
+    assert sizes[1:] == [A3] * 3  # the posters: A3 portrait
+    assert [item.title for item in reader.outline] == [f"Werkblad {nr} {BY_NUMBER[nr].titel}" for nr in a3_sheets(5)] \
+        + [f"Poster {p}" for p in POSTERS[5]]
     source = " ".join((ROOT / "docs" / "11-lokale-samenwerking.md").read_text(encoding="utf-8").split())
     for index, phrase in [(1, "Op de hoogte zijn van wat een andere organisatie doet en wie u waarvoor kunt bereiken"),
                           (1, "Wat is mijn rol?"),
@@ -104,20 +118,41 @@ def test_pack_5_prints_the_partnerschapskaart_and_posters_at_a3(downloads):
         assert [size(p) for p in PdfReader(file).pages] == [A3]
 
 
+def test_one_paper_size_per_pack_file(built_site, downloads):
+    """A trainer prints each file in one go: every page of a pack file is the same paper (orientation may differ);
+    a session with A3 parts has its A3 file, named in the agenda and offered on Training geven."""
+    html = (built_site / "training-geven.html").read_text(encoding="utf-8")
+    for n in SHEETS:
+        for path in pack_files(downloads, n):
+            papers = {tuple(sorted(size(p))) for p in PdfReader(path).pages}
+            assert len(papers) == 1, f"{path.name}: {papers}"
+        a3 = downloads / f"bijeenkomst-{n}-a3.pdf"
+        assert a3.exists() == bool(a3_sheets(n) or POSTERS.get(n))
+        if a3.exists():
+            reader = PdfReader(downloads / f"bijeenkomst-{n}.pdf")
+            assert a3.name in text(reader, len(reader.pages) - 1), "de agenda noemt het A3-bestand"
+            assert f'href="downloads/{a3.name}"' in html
+
+
 @pytest.mark.parametrize("n", sorted(SHEETS))
 def test_fields_are_unique_and_fillable_after_merging(built_site, downloads, n, tmp_path):
-    path = downloads / f"bijeenkomst-{n}.pdf"
-    reader = PdfReader(path)
-    fields = reader.get_fields() or {}
-    expected = set()
-    for nr in SHEETS[n]:
-        expected |= set(PdfReader(built_site / "werkbladen" / f"{BY_NUMBER[nr].id}.pdf").get_fields() or {})
+    fields, expected = {}, set()
+    for path, numbers in ((downloads / f"bijeenkomst-{n}.pdf", a4_sheets(n)),
+                          (downloads / f"bijeenkomst-{n}-a3.pdf", a3_sheets(n))):
+        if not numbers:
+            continue
+        in_file = PdfReader(path).get_fields() or {}
+        for nr in numbers:
+            expected |= set(PdfReader(built_site / "werkbladen" / f"{BY_NUMBER[nr].id}.pdf").get_fields() or {})
+            assert any(name.startswith(BY_NUMBER[nr].id + "__") for name in in_file), (path.name, nr)
+        assert not set(fields) & set(in_file)
+        fields.update(in_file)
+        reader = PdfReader(path)
     assert set(fields) == expected
-    for nr in SHEETS[n]:
-        assert any(name.startswith(BY_NUMBER[nr].id + "__") for name in fields)
-    texts = [name for name, f in fields.items() if f.get("/FT") == "/Tx"]
+    # fill the last file with fields (each file stays fillable on its own)
+    texts = [name for name, f in in_file.items() if f.get("/FT") == "/Tx"]
     chosen = {name: SAMPLE[i % len(SAMPLE)] for i, name in enumerate(texts[:3] + texts[-2:])}
-    for name, f in fields.items():
+    for name, f in in_file.items():
         if "/_States_" in f:
             chosen[name] = [s for s in f["/_States_"] if s != "/Off"][-1]
             break
@@ -133,12 +168,17 @@ def test_fields_are_unique_and_fillable_after_merging(built_site, downloads, n, 
 
 @pytest.mark.parametrize("n", sorted(SHEETS))
 def test_pack_is_tagged_dutch_and_titled(downloads, n):
-    with pikepdf.open(downloads / f"bijeenkomst-{n}.pdf") as pdf:
+    for path in pack_files(downloads, n):
+        _tagged(path, n, len(a3_sheets(n)) + len(POSTERS.get(n, [])) if path.stem.endswith("-a3")
+                else len(a4_sheets(n)) + (1 if TRAINING.session(n).huiswerk else 0) + 1)
+
+
+def _tagged(path, n, parts):
+    with pikepdf.open(path) as pdf:
         assert str(pdf.Root.Lang) == "nl-NL"
         assert pdf.Root.MarkInfo.Marked
         root = pdf.Root.StructTreeRoot
         assert root.K.S == "/Document"
-        parts = len(SHEETS[n]) + len(POSTERS.get(n, [])) + (1 if TRAINING.session(n).huiswerk else 0) + 1
         assert [str(k.S) for k in root.K.K] == ["/Part"] * parts
         keys = [int(k) for k in root.ParentTree.Nums[::2]]
         assert len(keys) == len(set(keys)) and int(root.ParentTreeNextKey) == max(keys) + 1
@@ -186,7 +226,7 @@ def test_training_page_shows_packs_with_size_and_pages(built_site):
     for n in SHEETS:
         info = PdfReader(built_site / "downloads" / f"bijeenkomst-{n}.pdf")
         assert f'href="downloads/bijeenkomst-{n}.pdf"' in html
-        assert f"PDF, {len(info.pages)} pagina’s" in html
+        assert f"PDF, {pages_label(len(info.pages))}" in html
         assert f'href="bijlagen/1-trainershandleiding.html#bijeenkomst-{n}"' in html
     assert 'id="bijeenkomst-1"' in (built_site / "bijlagen" / "1-trainershandleiding.html").read_text(encoding="utf-8")
     assert "om de 4 tot 6 weken" in html and "minstens 6 weken" in html

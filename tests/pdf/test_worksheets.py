@@ -106,7 +106,7 @@ def _dark_pixels(png, box):
 
 
 def test_a_checked_box_is_visible_when_rendered(built_site, tmp_path):
-    source = pdf_path(built_site, "signaleringskaart")
+    source = pdf_path(built_site, "interesses-en-waarden")
     with pikepdf.open(source) as pdf:
         page_index, widget = next((n, a) for n, p in enumerate(pdf.pages) for a in p.get("/Annots", [])
                                   if a.get("/FT") == "/Btn" and "/Parent" not in a)
@@ -147,7 +147,7 @@ def test_partnerschapskaart_is_a3_landscape_filled_right_to_left(built_site):
         assert len(pdf.pages) == 1
         annots = {str(a.T): float(a.Rect[0]) for a in pdf.pages[0].Annots if "/T" in a}
     steps = sorted(INSTRUMENTS["partnerschapskaart"].blokken[0].kolommen, key=lambda k: k.stap)
-    xs = [annots[f"partnerschapskaart__{INSTRUMENTS['partnerschapskaart'].blokken[0].id}__{k.id}"] for k in steps]
+    xs = [annots[f"partnerschapskaart__{INSTRUMENTS['partnerschapskaart'].blokken[0].id}__{k.id}__regel-1"] for k in steps]
     assert xs == sorted(xs, reverse=True), "stap 1 staat rechts, de laatste stap links"
 
 

@@ -65,16 +65,16 @@ def test_verwijskaart_page_links_the_contacts(voorbeeld_site):
 
 def test_verwijskaart_pdf_is_filled_in_and_carries_name_and_logo(voorbeeld_site):
     path = worksheet(voorbeeld_site, "verwijskaart")
-    fields = {name: str(f.get("/V") or "") for name, f in PdfReader(path).get_fields().items()}
-    assert fields["verwijskaart__vragen-en-advies__naam"] == "Steunpunt Samen Dorpshaven"
-    assert fields["verwijskaart__vragen-en-advies__telefoon"] == "0900-1234567"
-    assert fields["verwijskaart__vragen-en-advies__email"] == "steunpunt@example.nl"
-    assert fields["verwijskaart__vragen-en-advies__van"] == "09:00"
-    assert fields["verwijskaart__vragen-en-advies__tot"] == "17:00"
-    assert fields["verwijskaart__vragen-en-advies__dagen"] == "maandag t/m vrijdag"
-    assert "Wijkverpleging Dorpshaven" in fields["verwijskaart__contact-niet-pluis"]
-    assert "06-12345678" in fields["verwijskaart__contact-niet-pluis"]
-    assert "wijkteam@example.nl" in fields["verwijskaart__contact-komt-er-niet-uit"]
+    # The gemeente's contacts are printed on the card (they wrap, so long names fit); what it left empty stays a field.
+    fields = set(PdfReader(path).get_fields() or {})
+    text = " ".join(pdf_text(path).split())
+    for value in ["Steunpunt Samen Dorpshaven", "0900-1234567", "steunpunt@example.nl", "09:00", "17:00",
+                  "maandag t/m vrijdag", "Wijkverpleging Dorpshaven", "06-12345678", "wijkteam@example.nl"]:
+        assert value in text, value
+    for filled in ["vragen-en-advies__naam", "vragen-en-advies__telefoon", "vragen-en-advies__email",
+                   "vragen-en-advies__van", "vragen-en-advies__tot", "vragen-en-advies__dagen", "contact-niet-pluis",
+                   "contact-komt-er-niet-uit"]:
+        assert f"verwijskaart__{filled}" not in fields, filled
     reader = PdfReader(path)
     assert reader.metadata.author == "Gemeente Dorpshaven"
     assert "Gemeente Dorpshaven" in pdf_text(path)
