@@ -1,10 +1,12 @@
 """Begrippenlijst terms show their definition on hover and on keyboard focus. The definitions are read from
-docs/begrippenlijst.md itself (one source); the first occurrence of a term in each section is marked."""
+docs/begrippenlijst.md itself (one source) and written once, as a script (werkboek/glossary.py); the first
+occurrence of a term in each section is marked."""
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from werkboek.glossary import mark_terms, parse_definitions
+from werkboek.glossary import DEFINITIONS_JS, definitions_script, mark_terms, parse_definitions
 
 GLOSSARY = "begrippenlijst.md"
 _terms: dict[str, str] = {}
@@ -19,6 +21,7 @@ def on_files(files, config):
         _terms.update(parse_definitions(f.read()))
     if not _terms:
         raise PluginError(f"{GLOSSARY}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+    files.append(File.generated(config, DEFINITIONS_JS, content=definitions_script(_terms)))
     return files
 
 

@@ -94,7 +94,7 @@ def define_env(env):
         info = pdf_infos(env.conf).get(ident)
         pdf = None
         if info:
-            pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages": info.pages, "size_label": info.size_label}
+            pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages_label": info.pages_label, "size_label": info.size_label}
         html = templates.get_template("partials/werkblad/instrument.html").render(
             instrument=known[ident], medium="web", pdf=pdf, lokaal=local_settings(env.conf),
             verantwoording=verantwoording_url())

@@ -54,7 +54,7 @@ HREF = re.compile(r'(?<![\w-])((?:xlink:)?href)="([^"]*)"')
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-TOOLTIP = re.compile(r'<span class="begrip__uitleg"[^>]*>.*?</span>', re.S)
+TOOLTIP = re.compile(r'<div class="begrip__uitleg"[^>]*>.*?</div>', re.S)
 TERM_BUTTON = re.compile(r'<button\b[^>]*class="begrip__term"[^>]*>(.*?)</button>', re.S)
 INSTRUMENT_SECTION = re.compile(
     r'<section class="callout callout--instrument"([^>]*)>(\s*<h2\b.*?</h2>\s*)<form class="werkblad ([^"]*)"', re.S)

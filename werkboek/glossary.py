@@ -1,7 +1,13 @@
 """The begrippenlijst's terms in the text: every term of docs/begrippenlijst.md (a definition list, the one source)
-is marked where it first occurs in each section, with its definition as a tooltip (overrides/partials/begrip.html)."""
+is marked where it first occurs in each section (overrides/partials/begrip.html).
+
+The definitions are not in the pages' text (so search finds a definition on the begrippenlijst only, and a page
+carries one element per term): each term is a button naming its term, a page with terms has one shared, empty
+tooltip (overrides/partials/begrip-uitleg.html), and begrippen.js fills it from one generated script
+(definitions_script(); a script, not JSON, so it also loads from file:// in the offline copy)."""
 from __future__ import annotations
 
+import json
 import re
 
 from markupsafe import Markup
@@ -11,6 +17,8 @@ from .htmltext import map_text
 from .render import template_env
 
 SECTION = re.compile(r"(?=<h[12] id=\")")
+DEFINITIONS_JS = "assets/javascripts/begrippen-definities.js"
+TOOLTIP_ID = "begrip-uitleg"
 
 
 def parse_definitions(markdown: str) -> dict[str, str]:
@@ -18,16 +26,20 @@ def parse_definitions(markdown: str) -> dict[str, str]:
     return {term: defs[0] for term, defs in definitions(markdown) if defs}
 
 
+def definitions_script(terms: dict[str, str]) -> str:
+    """The definitions as a script that begrippen.js reads (window.werkboekBegrippen = {term: definition})."""
+    return f"window.werkboekBegrippen = {json.dumps(terms, ensure_ascii=False, sort_keys=True)};\n"
+
+
 def _pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + re.escape(term) + r")(s|en)?(?![\w-])", re.I)
 
 
 def mark_terms(html: str, terms: dict[str, str]) -> str:
-    """Mark the first occurrence of every term in each section (h1/h2) of ``html`` with its definition."""
+    """Mark the first occurrence of every term in each section (h1/h2) of ``html``; a page with terms gets the
+    shared tooltip at its end."""
     patterns = {term: _pattern(term) for term in sorted(terms, key=len, reverse=True)}
-    counter = iter(range(1, 10_000))
-
-    tooltip = template_env().get_template("partials/begrip.html")
+    button = template_env().get_template("partials/begrip.html")
 
     def mark_section(section: str) -> str:
         done: set[str] = set()
@@ -40,12 +52,14 @@ def mark_terms(html: str, terms: dict[str, str]) -> str:
                 if not m:
                     continue
                 done.add(term)
-                uid = f"begrip-{next(counter)}"
-                tip = tooltip.render(uid=uid, tekst=Markup(m.group(0)), term=term, definitie=terms[term])
+                tip = button.render(uitleg_id=TOOLTIP_ID, tekst=Markup(m.group(0)), term=term)
                 # Keep looking for other terms in the text on both sides of this one.
                 return in_text(text[: m.start()]) + tip + in_text(text[m.end():])
             return text
 
         return map_text(section, in_text)
 
-    return "".join(mark_section(s) for s in SECTION.split(html))
+    marked = "".join(mark_section(s) for s in SECTION.split(html))
+    if marked == html:
+        return html
+    return marked + template_env().get_template("partials/begrip-uitleg.html").render(uitleg_id=TOOLTIP_ID)

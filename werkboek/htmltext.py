@@ -41,3 +41,13 @@ def map_text(html: str, fn: Callable[[str], str], skip: set[str] = SKIP) -> str:
 
 def strip_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
+
+
+CELL_OR_BREAK_END = re.compile(r"(</t[hd]>|</caption>|</legend>|</label>|<br\s*/?>)(?=<)", re.I)
+
+
+def separate_words(html: str) -> str:
+    """A line break after table cells, captions, legends, labels and <br> that a tag follows directly, so a text
+    extractor that drops tags (the search index) reads "Tijd Wat Duur", not "TijdWatDuur". Browsers render the
+    added whitespace as nothing (between cells, after a line break) or as a space (after a label before a field)."""
+    return CELL_OR_BREAK_END.sub(lambda m: m.group(1) + "\n", html)

@@ -36,6 +36,10 @@ class Sized:
     def size_label(self) -> str:
         return size_label(self.size)
 
+    @property
+    def pages_label(self) -> str:
+        return pages_label(self.pages)
+
 
 @dataclass(frozen=True)
 class PdfInfo(Sized):

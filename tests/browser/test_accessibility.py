@@ -23,7 +23,7 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("viewport,scheme", [("desktop", "light"), ("phone", "light"), ("desktop", "dark")])
+@pytest.mark.parametrize("viewport,scheme", [("desktop", "light"), ("phone", "light"), ("desktop", "dark"), ("phone", "dark")])
 def test_every_page_passes_axe_wcag21_aa(browser, server, built_site, viewport, scheme):
     axe = Axe()
     found = []
@@ -95,7 +95,7 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport,scheme", [("desktop", "light"), ("phone", "light"), ("desktop", "dark")])
+@pytest.mark.parametrize("viewport,scheme", [("desktop", "light"), ("phone", "light"), ("desktop", "dark"), ("phone", "dark")])
 def test_every_focus_stop_has_a_visible_outline(browser, server, viewport, scheme):
     problems, seen = [], 0
     with new_page(browser, VIEWPORTS[viewport], scheme) as page:
@@ -169,7 +169,7 @@ def _show_term(page):
 
 @pytest.mark.parametrize("state,viewport,scheme", [
     ("zoeken", "desktop", "light"), ("zoeken", "phone", "dark"), ("menu", "phone", "light"), ("menu", "phone", "dark"),
-    ("begrip", "desktop", "light"), ("begrip", "desktop", "dark")])
+    ("begrip", "desktop", "light"), ("begrip", "desktop", "dark"), ("begrip", "phone", "light")])
 def test_opened_search_menu_and_term_pass_axe(browser, server, state, viewport, scheme):
     """What only shows after a click: search results, the phone menu, a term's explanation."""
     axe = Axe()

@@ -32,7 +32,8 @@ def test_zip_holds_the_whole_site_but_not_itself(built_site, offline_zip):
     prefix = zipper.FOLDER + "/"
     assert all(n.startswith(prefix) for n in names)
     inside = {n.removeprefix(prefix) for n in names}
-    assert set(html_pages(built_site)) <= inside
+    assert set(html_pages(built_site)) - zipper.SKIPPED_PAGES <= inside
+    assert not zipper.SKIPPED_PAGES & inside
     expected = {p.relative_to(built_site).as_posix() for p in zipper.site_files(built_site)}
     assert inside == expected | {"LEESMIJ.txt"}
     assert ZIP not in inside and not any(n.endswith(".zip") for n in inside)
@@ -104,9 +105,60 @@ def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path
             assert Path(unquote(urlparse(href).path)).is_file(), f"PDF ontbreekt: {href}"
         page.wait_for_load_state("networkidle")
 
+        # A term's definition shows from file:// too (the definitions are a script, not fetched JSON).
+        term = page.locator(".begrip__term").first
+        term.focus()
+        tip = page.locator("#begrip-uitleg")
+        assert tip.is_visible() and tip.inner_text().startswith(term.get_attribute("data-begrip") + ": ")
+
     assert any(u.endswith("search_index.js") for u in requests), "zoekindex niet geladen"
     outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:"))})
     assert not outside, "verzoeken buiten file://:\n" + "\n".join(outside)
+
+
+def test_zip_leaves_out_the_unfinished_marker_of_the_staging_folder(tmp_path):
+    """The zip is written while the site is still in its staging folder, which carries a "do not publish" marker
+    until it is swapped into place (werkboek/site_swap.py): the marker must not ship in the zip."""
+    from werkboek.site_swap import MARKER
+
+    site = tmp_path / "site.bouwen"
+    site.mkdir()
+    (site / "index.html").write_text("<p>a</p>")
+    (site / MARKER).write_text("onvoltooid")
+    zipper.write_zip(site, site / zipper.ZIP_PATH, epoch=0)
+    with zipfile.ZipFile(site / zipper.ZIP_PATH) as zf:
+        assert sorted(zf.namelist()) == [f"{zipper.FOLDER}/LEESMIJ.txt", f"{zipper.FOLDER}/index.html"]
+
+
+LINK = re.compile(r'<(?:a|link|script|img|source|iframe)\b[^>]*?\b(?:href|src)="([^"]*)"', re.I)
+
+
+def test_offline_copy_has_no_dead_local_link(offline_zip, tmp_path):
+    """Every link in every page of the offline copy that stays on this computer leads to a file in the copy (the home
+    page's link to the zip itself is left out of the copy)."""
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(tmp_path)
+    root = tmp_path / zipper.FOLDER
+    dead, checked = [], 0
+    for page in sorted(root.rglob("*.html")):
+        for href in LINK.findall(page.read_text(encoding="utf-8")):
+            target = href.split("#", 1)[0].split("?", 1)[0]
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+                continue  # a link within the page, or to the web, mail or phone
+            checked += 1
+            path = (root / target.lstrip("/")) if target.startswith("/") else (page.parent / unquote(target))
+            if target.startswith("/") or not path.resolve().is_file():
+                dead.append(f"{page.relative_to(root)}: {href}")
+    assert checked > 1000
+    assert not dead, f"{len(dead)} dode links in de offline versie:\n" + "\n".join(sorted(set(dead))[:20])
+    home = (root / "index.html").read_text(encoding="utf-8")
+    assert "werkboek-offline.zip" not in home and "downloads/werkboek.pdf" in home
+
+
+def test_leesmij_speaks_to_the_reader_as_u():
+    text = zipper.LEESMIJ
+    assert re.search(r"\buw browser\b", text)
+    assert not re.search(r"\b(je|jij|jouw)\b", text.split("\n", 1)[1], re.I), "LEESMIJ zegt 'je'; de site zegt 'u'"
 
 
 def test_zip_cache_reuses_only_an_identical_site(tmp_path):

@@ -65,13 +65,71 @@ def test_fasemodel_on_chapter_6_highlights_bespreekbaar_maken(page, server):
 def test_term_definition_shows_on_hover_and_keyboard_focus(page, server):
     page.goto(f"{server}/06-bespreekbaar-maken.html")
     term = page.locator(".begrip__term").first
-    tip = page.locator(".begrip__uitleg").first
+    tip = page.locator("#" + term.get_attribute("aria-describedby"))
+    assert page.locator(".begrip__uitleg").count() == 1, "één gedeelde uitleg per pagina"
     assert not tip.is_visible()
     term.focus()
     assert tip.is_visible()
-    assert ":" in tip.inner_text()
+    name = term.get_attribute("data-begrip")
+    assert tip.inner_text().startswith(f"{name}: ") and len(tip.inner_text()) > len(name) + 20
     page.keyboard.press("Escape")
     assert not tip.is_visible()
+    term.evaluate("el => el.blur()")  # a focused term keeps showing its definition; now the pointer alone
     page.mouse.move(0, 0)
     term.hover()
     assert tip.is_visible()
+    # WCAG 1.4.13: the pointer can move onto the explanation without it closing.
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.wait_for_timeout(500)
+    assert tip.is_visible()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)
+    assert not tip.is_visible()
+
+
+def test_each_term_shows_its_own_definition(page, server):
+    page.goto(f"{server}/06-bespreekbaar-maken.html")
+    terms = page.locator(".begrip__term")
+    names = set()
+    for n in range(terms.count()):
+        term = terms.nth(n)
+        name = term.get_attribute("data-begrip")
+        if name in names:
+            continue
+        names.add(name)
+        term.focus()
+        tip = page.locator("#begrip-uitleg")
+        assert tip.is_visible() and tip.inner_text().startswith(f"{name}: "), name
+        assert term.evaluate("el => el.getAttribute('aria-describedby')") == "begrip-uitleg"
+    assert len(names) >= 3
+
+
+def test_term_definition_opens_on_a_tap_and_stays_on_the_phone_screen(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/01-inleiding.html")
+        term = page.locator(".begrip__term").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        tip = page.locator("#begrip-uitleg")
+        assert tip.is_visible()
+        box = tip.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_term_definition_is_opaque(browser, server, scheme):
+    """The text under an open definition does not show through it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/06-bespreekbaar-maken.html")
+        page.locator(".begrip__term").first.focus()
+        background = page.locator("#begrip-uitleg").evaluate("el => getComputedStyle(el).backgroundColor")
+        assert background.startswith("rgb(") or background.endswith(", 1)"), background
+    finally:
+        context.close()

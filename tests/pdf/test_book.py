@@ -172,3 +172,16 @@ def test_book_is_cached_by_its_html(tmp_path):
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     third = build_book(html.replace("Twee", "Drie"), tmp_path / "c.pdf", tmp_path / "cache", "Boek", 0)
     assert third.status == "gemaakt"
+
+
+def test_kennisbron_12_1_prints_the_page_of_its_schema(pages):
+    """The source's "zie schema op p.63" is a link on the web (data/verantwoording.yml); the book prints the schema's
+    real page, like every other reference."""
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "data" / "verantwoording.yml").read_text(encoding="utf-8"))["ingrepen"]
+    reference = next(e["verwijzing"] for e in entries if e["id"] == "verwijzing-p63")
+    text = " ".join(pages)
+    m = re.search(re.escape(norm(reference["tekst"])) + r",? p\.\s?(\d+)", text)
+    assert m, f"12.1: '{reference['tekst']}' zonder paginanummer"
+    assert "Typen-indeling op basis van handelingsoriëntaties" in pages[int(m.group(1)) - 1]

@@ -1,0 +1,9 @@
+"""Long words in headings get soft hyphens (werkboek/hyphenate.py) in the page as written, after the search index
+and the book have read the page's content, so neither holds a soft hyphen."""
+from __future__ import annotations
+
+from werkboek.hyphenate import hyphenate_headings
+
+
+def on_post_page(output, page, config):
+    return hyphenate_headings(output)

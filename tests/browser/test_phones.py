@@ -1,0 +1,173 @@
+"""Reading on a phone (390 × 844): no page scrolls sideways, every wide table shows all its parts (as cards, or in a
+box that says it scrolls and that a keyboard can reach), long heading words break at a syllable; and finding things
+with the search box: the first results for typical searches, with snippets that read as sentences."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from quality_helpers import DESKTOP, PHONE, html_pages, new_page
+
+pytestmark = [pytest.mark.browser]
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  return [document.documentElement.scrollWidth, width];
+}"""
+
+# Boxes in the article that are wider than the room they have: each must be a box that scrolls (overflow-x auto),
+# be marked by schuiftabellen.js with a visible hint before it, and be reachable by keyboard (a tab stop itself or
+# something focusable inside). Anything cut off without that is hidden from the reader.
+HIDDEN_PARTS = """() => {
+  const problems = [];
+  for (const el of document.querySelectorAll('article *')) {
+    const style = getComputedStyle(el);
+    if (!['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) continue;
+    if (el.scrollWidth <= el.clientWidth + 1 || el.closest('.md-typeset__scrollwrap ~ *')) continue;
+    if (el.getClientRects().length === 0 || el.clientWidth <= 1 || el.matches('textarea, input, .md-ellipsis, .sr-only')) continue;
+    const hint = el.previousElementSibling;
+    const marked = el.classList.contains('is-schuifbaar') && hint && hint.classList.contains('schuifhint') && !hint.hidden
+      && hint.getBoundingClientRect().height > 0;
+    const keyboard = el.tabIndex >= 0 || el.querySelector('a[href], button, input, select, textarea, [tabindex]');
+    if (style.overflowX === 'hidden' || style.overflowX === 'clip' || !marked || !keyboard)
+      problems.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' ' + el.scrollWidth + '>' + el.clientWidth);
+  }
+  return problems;
+}"""
+
+
+def test_no_page_scrolls_sideways_and_no_wide_table_hides_a_part_on_a_phone(browser, server, built_site):
+    wide, hidden = [], []
+    with new_page(browser, PHONE) as page:
+        for url in html_pages(built_site):
+            page.goto(f"{server}/{url}", wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.wait_for_timeout(50)
+            scroll, width = page.evaluate(OVERFLOW)
+            if scroll > width:
+                wide.append(f"{url}: {scroll} px breed")
+            hidden += [f"{url}: {p}" for p in page.evaluate(HIDDEN_PARTS)]
+    assert not wide, "pagina’s die op 390 px opzij scrollen:\n" + "\n".join(wide)
+    assert not hidden, "brede onderdelen zonder hint of toetsenbordtoegang:\n" + "\n".join(hidden)
+
+
+@pytest.mark.parametrize("url,table", [("bijlagen/1-trainershandleiding.html", ".agenda__tabel"),
+                                       ("werkbladen.html", ".werkbladen-overzicht")])
+def test_tables_become_cards_with_column_labels_on_a_phone(browser, server, url, table):
+    with new_page(browser, PHONE) as page:
+        page.goto(f"{server}/{url}", wait_until="load")
+        headers = page.locator(f"{table} thead th").all_inner_texts()
+        cells = page.locator(f"{table} tbody td[data-label]")
+        assert cells.count() > 5
+        for n in range(min(cells.count(), 40)):
+            cell = cells.nth(n)
+            label = cell.get_attribute("data-label")
+            assert label in headers, label
+            if not cell.inner_text().strip():
+                continue
+            box = cell.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (label, box)
+            shown = cell.evaluate("el => getComputedStyle(el, '::before').content")
+            assert label in shown, (label, shown)
+
+
+def test_scale_grid_scrolls_with_a_visible_hint_on_a_phone(browser, server):
+    with new_page(browser, PHONE) as page:
+        page.goto(f"{server}/10-terug-en-vooruitblikken.html", wait_until="load")
+        grid = page.locator("#werkblad-reflector-ondersteuningsvaardigheden table").first
+        assert "is-schuifbaar" in grid.get_attribute("class")
+        hint = grid.locator("xpath=preceding-sibling::*[1]")
+        assert hint.is_visible() and "schuif" in hint.inner_text()
+        grid.locator("textarea").last.focus()
+        assert grid.evaluate("el => el.scrollLeft") > 0, "het laatste veld komt niet in beeld"
+    with new_page(browser, DESKTOP) as page:
+        page.goto(f"{server}/10-terug-en-vooruitblikken.html", wait_until="load")
+        assert page.locator(".schuifhint:visible").count() == 0, "hint op een scherm waar alles past"
+
+
+def test_long_heading_words_break_at_a_syllable_on_a_phone(browser, server):
+    with new_page(browser, PHONE) as page:
+        page.goto(f"{server}/10-terug-en-vooruitblikken.html", wait_until="load")
+        heading = page.locator("#s10-3")
+        lines = heading.evaluate("""el => { const r = document.createRange(); r.selectNodeContents(el);
+                                            return [...r.getClientRects()].map(b => Math.round(b.right)); }""")
+        assert max(lines) <= PHONE["width"]
+        box = heading.bounding_box()
+        assert box["x"] + box["width"] <= PHONE["width"]
+
+
+def _search(page, server, query: str):
+    page.goto(f"{server}/index.html")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    return results
+
+
+@pytest.mark.parametrize("query,first", [
+    ("subjectieve beleving", "begrippenlijst.html"),
+    ("netwerkkaart", "08-wensen-en-talenten.html"),
+    ("verwijskaart", "11-lokale-samenwerking.html"),
+])
+def test_search_finds_the_right_page_first_with_readable_snippets(page, server, query, first):
+    results = _search(page, server, query)
+    href = results.first.locator("a").first.get_attribute("href")
+    assert re.split(r"[?#]", href)[0].endswith(first), href
+    articles = page.locator(".md-search-result__article")
+    snippets = articles.all_inner_texts()
+    assert snippets and query.split()[0] in " ".join(snippets[:3]).lower()
+    for n, snippet in enumerate(snippets):
+        assert not re.search(r"eenzaamheid\s*Eenzaamheid:", snippet)
+        glued = re.search(r"[a-zà-ÿ]{4}[.?:)]?[A-Z][a-zà-ÿ]", snippet)
+        if glued:  # a defect unless the page itself has the words together (a quoted source, a name)
+            url = articles.nth(n).locator("xpath=ancestor::a[1]").get_attribute("href").split("?")[0].split("#")[0]
+            source = html.unescape(re.sub(r"<[^>]+>", " ", page.request.get(url).text().replace("\u00ad", "")))
+            assert glued.group(0) in source, f"aan elkaar geplakt: {snippet}"
+
+
+def test_a_term_definition_is_found_where_the_text_says_it(page, server):
+    """The definition of eenzaamheid is on the begrippenlijst and in chapter 1's own text: only there."""
+    _search(page, server, "subjectieve beleving")
+    items = page.locator(".md-search-result__item")
+    holding = {re.split(r"[?#]", items.nth(n).locator("a").first.get_attribute("href"))[0].rsplit("/", 1)[-1]
+               for n in range(items.count()) if "subjectieve beleving" in items.nth(n).inner_text().lower()}
+    assert holding == {"begrippenlijst.html", "01-inleiding.html"}, holding
+
+
+def test_404_page_leads_back_home_and_to_search(page, server):
+    page.goto(f"{server}/404.html")
+    assert page.locator("h1").first.inner_text() == "Pagina niet gevonden"
+    assert page.locator("html").get_attribute("lang") == "nl"
+    page.locator("#niet-gevonden-zoekterm").fill("netwerkkaart")
+    page.locator("form.niet-gevonden__zoeken button").click()
+    page.wait_for_url(re.compile(r"/index\.html\?q=netwerkkaart"))
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "netwerkkaart" in page.locator(".md-search-result").inner_text().lower()
+    page.goto(f"{server}/404.html")
+    page.get_by_role("link", name="Naar de startpagina").click()
+    page.wait_for_url(re.compile(r"/index\.html$"))
+    assert page.locator("h1").first.inner_text().rstrip("#").strip() == "Eenzaam ben je niet alleen"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
+def test_box_icons_leave_the_title_free(browser, server, built_site, viewport):
+    """The icon of a box title ("Verder lezen …") sits before its text, not on its first letter."""
+    covered = []
+    with new_page(browser, viewport) as page:
+        for url in html_pages(built_site):
+            page.goto(f"{server}/{url}", wait_until="load")
+            covered += [f"{url}: {t}" for t in page.evaluate("""() => [...document.querySelectorAll('.admonition-title')]
+              .filter(t => { const icon = getComputedStyle(t, '::before'); if (icon.content === 'none') return false;
+                             const text = [...t.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+                             if (!text) return false;
+                             const r = document.createRange(); r.selectNodeContents(text);
+                             const box = t.getBoundingClientRect();
+                             const iconRight = box.left + parseFloat(icon.left) + parseFloat(icon.width);
+                             return r.getClientRects()[0].left < iconRight - 0.5; })
+              .map(t => t.textContent.trim().slice(0, 40))""")]
+    assert not covered, "icoon over de titel:\n" + "\n".join(covered)
