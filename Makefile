@@ -24,7 +24,8 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
 
 test: $(STAMP)
-	scripts/system-packages.sh --browser
+	scripts/system-packages.sh --browser --node
+	cd tools/pdf && npm ci --omit=optional --no-audit --no-fund --silent
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json

@@ -1,5 +1,6 @@
 """Write every instrument's PDF worksheet before the pages render (so pages can show its size and pages), cached by
-a hash of its inputs, and add them to the site as werkbladen/<id>.pdf. One progress line per PDF."""
+a hash of its inputs, and add them to the site as werkbladen/<id>.pdf (plus werkbladen/<id>.pdf.js, the same PDF as a
+script for filling it in from file://; see werkboek/invullen.py). One progress line per PDF."""
 from __future__ import annotations
 
 import hashlib
@@ -11,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from werkboek.invullen import pdf_script
 from werkboek.loader import DataError, load_instruments
 from werkboek.pdf import build_one, source_date
 from werkboek.site import local_settings
@@ -38,6 +40,9 @@ def on_files(files, config):
         info = build_one(instrument, cache / "pdf" / variant, cache / "opslag", lokaal, epoch, log=log.info)
         infos[instrument.id] = info
         files.append(File.generated(config, f"werkbladen/{info.path.name}", abs_src_path=str(info.path)))
+        # The same PDF as a script, for filling it in a page opened from file:// (werkboek/invullen.py).
+        files.append(File.generated(config, f"werkbladen/{info.path.name}.js",
+                                    content=pdf_script(instrument.id, info.path.read_bytes())))
     config.extra["werkbladen_pdf"] = infos
     log.info(f"werkbladen: {len(infos)} PDF's klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return files

@@ -17,7 +17,10 @@ load (1-minute load average, sampled before every timed run) is reported with th
    on the home page and chapters 06 and 11, served compressed; ≤ 800 DOM elements on every chapter page.
 
 Also: KiB per page of every worksheet (target ≤ 40), the whole-werkboek PDF and the offline zip, and the transfer
-weight of a chapter page (gzip of every HTML, CSS, JS and font response until the network is idle; ≤ 120 kB).
+weight of a chapter page (gzip of every HTML, CSS, JS and font response until the network is idle; ≤ 120 kB), and
+filling in a worksheet on that page: the gzip bytes loaded only when "Download ingevuld (PDF)" is pressed (pdf-lib and
+werkblad-pdf.js; the blank PDF apart) and the time from pressing it to the download with Chromium's CPU throttled 4×
+(a phone-class CPU), the first time (scripts still to load) and again.
 """
 from __future__ import annotations
 
@@ -235,6 +238,39 @@ def transfer_weight(site: Path, page_url: str = CHAPTER_PAGE) -> list[tuple[str,
     return found
 
 
+def fill_cost(site: Path, page_url: str = CHAPTER_PAGE) -> dict:
+    """Fill every field of the largest worksheet on a page and press "Download ingevuld (PDF)" twice with the CPU
+    throttled 4×: what the press loads (gzip bytes per file) and how long until each download arrives."""
+    from playwright.sync_api import sync_playwright
+
+    with Server(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=lighthouse.CHROME_FLAGS[1:])
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        page = context.new_page()
+        page.goto(f"{base}/{page_url}", wait_until="networkidle")
+        ident = page.evaluate("""() => Array.from(document.querySelectorAll('form.werkblad[data-versie]'))
+            .sort((a, b) => b.elements.length - a.elements.length)[0].dataset.instrument""")
+        form = page.locator(f"form#werkblad-{ident}")
+        form.evaluate("""form => Array.from(form.elements).forEach((el, n) => {
+            if (el.type === 'checkbox' || el.type === 'radio') el.checked = true;
+            else if (el.name) el.value = 'Antwoord ' + n + ' é ë €';
+            el.dispatchEvent(new Event('change', {bubbles: true})); })""")
+        responses = []
+        page.on("response", lambda r: responses.append(r))
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            with page.expect_download(timeout=120_000) as download:
+                form.locator('[data-actie="download"]').click()
+            download.value.path()
+            times.append(time.perf_counter() - start)
+        loaded = [(r.url.rsplit("/", 1)[-1], len(gzip.compress(r.body(), compresslevel=6, mtime=0)))
+                  for r in responses if r.status == 200]
+        browser.close()
+    return {"werkblad": ident, "times": times, "loaded": loaded}
+
+
 def measure() -> tuple[list[Row], list[Row], dict]:
     load = Load()
     extra: dict = {"load_start": os.getloadavg()}
@@ -357,6 +393,14 @@ def measure() -> tuple[list[Row], list[Row], dict]:
             rows.append(Row(f"Overdracht van `{CHAPTER_PAGE}` (gzip: HTML, CSS, JS, lettertypen)",
                             f"{total / 1000:.1f} kB ({parts})", "≤ 120 kB", total / 1000 <= 120))
             extra["transfer"] = found
+            fill = fill_cost(full_out)
+            scripts = [(name, size) for name, size in fill["loaded"] if name.endswith(".js")]
+            rows.append(Row("Invullen: extra bij \"Download ingevuld (PDF)\" (gzip, alleen bij gebruik)",
+                            f"{sum(s for _, s in scripts) / 1000:.1f} kB ("
+                            + ", ".join(f"`{n}` {s / 1000:.1f}" for n, s in scripts) + ")"))
+            first, again = fill["times"]
+            rows.append(Row(f"Invullen: tijd tot ingevulde PDF (`{fill['werkblad']}`, Chromium, CPU 4× vertraagd)",
+                            f"{first:.2f} s (eerste keer, met laden), {again:.2f} s (daarna)"))
         extra["load_end"] = os.getloadavg()
         return rows, sheets, extra
 

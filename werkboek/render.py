@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import TEMPLATES_DIR
+from .invullen import form_version
 from .schema import Instrument
 
 SEP = "__"
@@ -97,7 +98,8 @@ def flow_grid(block):
 
 
 def install_globals(env: jinja2.Environment) -> jinja2.Environment:
-    env.globals.update(field_name=field_name, flow_columns=flow_columns, flow_grid=flow_grid)
+    env.globals.update(field_name=field_name, flow_columns=flow_columns, flow_grid=flow_grid,
+                       form_version=form_version)
     return env
 
 

@@ -116,6 +116,20 @@ def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path
     assert not outside, "verzoeken buiten file://:\n" + "\n".join(outside)
 
 
+def test_zip_leaves_out_the_unfinished_marker_of_the_staging_folder(tmp_path):
+    """The zip is written while the site is still in its staging folder, which carries a "do not publish" marker
+    until it is swapped into place (werkboek/site_swap.py): the marker must not ship in the zip."""
+    from werkboek.site_swap import MARKER
+
+    site = tmp_path / "site.bouwen"
+    site.mkdir()
+    (site / "index.html").write_text("<p>a</p>")
+    (site / MARKER).write_text("onvoltooid")
+    zipper.write_zip(site, site / zipper.ZIP_PATH, epoch=0)
+    with zipfile.ZipFile(site / zipper.ZIP_PATH) as zf:
+        assert sorted(zf.namelist()) == [f"{zipper.FOLDER}/LEESMIJ.txt", f"{zipper.FOLDER}/index.html"]
+
+
 LINK = re.compile(r'<(?:a|link|script|img|source|iframe)\b[^>]*?\b(?:href|src)="([^"]*)"', re.I)
 
 

@@ -212,9 +212,8 @@ def test_nothing_overprints_in_any_worksheet_or_pack(grenzen_site):
     assert problems == [], "\n".join(problems[:40])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 (layout) re-lays out the verwijskaart so that the agreed maxima fit; "
-                                       "remove this mark when that lands")
 def test_nothing_overprints_in_the_verwijskaart(grenzen_site):
+    """The maxima of its contact fields were agreed with the verwijskaart's layout (issue 9)."""
     problems = overprint(_words(grenzen_site / "werkbladen" / "verwijskaart.pdf"))
     assert problems == [], "\n".join(problems[:40])
 
