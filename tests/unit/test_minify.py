@@ -1,0 +1,90 @@
+"""The site serves its own CSS and JavaScript minified (werkboek/minify.py): the rules and the programs stay the same,
+only comments and layout whitespace go; vendored and theme files are served as they are."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import tinycss2
+
+from werkboek.minify import minifier, minify_css, minify_js
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "docs" / "assets"
+OWN_CSS = sorted((ASSETS / "stylesheets").glob("*.css"))
+OWN_JS = sorted(p for p in (ASSETS / "javascripts").glob("*.js"))
+
+
+def _rules(css: str) -> list[tuple[str, str]]:
+    """Every rule as (prelude, declarations), whitespace folded: what a browser applies, not how it is laid out."""
+    def fold(tokens) -> str:
+        return " ".join(tinycss2.serialize([t for t in tokens if t.type != "comment"]).split())
+
+    out = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "error":
+            out.append(("error", rule.message))
+            continue
+        if rule.content is not None and any(t.type == "{} block" for t in rule.content) or rule.type == "at-rule" and \
+                rule.lower_at_keyword in ("media", "supports"):
+            out.append((fold(rule.prelude), "") if rule.type != "at-rule" else (f"@{rule.at_keyword} {fold(rule.prelude)}", ""))
+            out += _rules(tinycss2.serialize(rule.content or []))
+            continue
+        declarations = tinycss2.parse_blocks_contents(rule.content or [], skip_comments=True, skip_whitespace=True) \
+            if rule.content is not None else []
+        body = "; ".join(f"{d.lower_name}:{fold(d.value)}{'!important' if d.important else ''}"
+                         for d in declarations if d.type == "declaration")
+        prelude = fold(rule.prelude)
+        out.append(((f"@{rule.at_keyword} " if rule.type == "at-rule" else "") + prelude, body))
+    return out
+
+
+def _normalise(rules):
+    # The minifier may drop a space that only separated tokens (", " → ","; ") {" → "){"); compare without spaces.
+    return [(p.replace(" ", ""), b.replace(" ", "")) for p, b in rules]
+
+
+@pytest.mark.parametrize("path", OWN_CSS, ids=lambda p: p.name)
+def test_minified_css_keeps_every_rule_and_declaration(path):
+    source = path.read_text(encoding="utf-8")
+    small = minify_css(source)
+    assert len(small) < len(source)
+    assert _normalise(_rules(small)) == _normalise(_rules(source))
+
+
+def test_css_strings_and_comments():
+    css = '/* uitleg */ .a::before { content: "Duur:  2 min" ; } /* einde */'
+    small = minify_css(css)
+    assert "uitleg" not in small and "einde" not in small
+    assert '"Duur:  2 min"' in small, "text inside a CSS string must stay exactly as written"
+
+
+@pytest.mark.parametrize("path", OWN_JS, ids=lambda p: p.name)
+def test_minified_js_is_still_valid_javascript(path, tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: make test installs it (scripts/system-packages.sh --node)")
+    source = path.read_text(encoding="utf-8")
+    small = minify_js(source)
+    assert len(small) < len(source)
+    out = tmp_path / path.name
+    out.write_text(small, encoding="utf-8")
+    check = subprocess.run([node, "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_js_strings_survive():
+    js = "// uitleg\nconst t = 'Wis mijn  antwoorden'; /* x */ const u = `a  ${t}`;"
+    small = minify_js(js)
+    assert "uitleg" not in small and "'Wis mijn  antwoorden'" in small and "`a  ${t}`" in small
+
+
+def test_vendored_and_already_minified_files_are_left_alone():
+    assert minifier("assets/javascripts/vendor/pdf-lib.min.js") is None
+    assert minifier("assets/javascripts/vendor/iframe-worker-shim.js") is None
+    assert minifier("assets/javascripts/bundle.a5f9d56c.min.js") is None
+    assert minifier("assets/stylesheets/werkboek.css") is minify_css
+    assert minifier("assets/javascripts/begrippen.js") is minify_js
+    assert minifier("werkbladen/signaleringskaart.pdf.js") is None, "a worksheet's PDF as a script is data"
