@@ -25,6 +25,14 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    # The terms are the begrippenlijst's search tags (Material's search ranks a tag above any title or text), so
+    # searching a term finds its definition first; the theme shows no tags on the page itself (no tags plugin).
+    if page.file.src_uri == GLOSSARY and _terms:
+        page.meta["tags"] = list(_terms)
+    return markdown
+
+
 def on_page_content(html, page, config, files):
     if not _terms or page.file.src_uri == GLOSSARY:
         return html

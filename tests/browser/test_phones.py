@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
 from quality_helpers import DESKTOP, PHONE, html_pages, new_page
+
+from werkboek.glossary import parse_definitions
 
 pytestmark = [pytest.mark.browser]
 
@@ -171,3 +174,15 @@ def test_box_icons_leave_the_title_free(browser, server, built_site, viewport):
                              return r.getClientRects()[0].left < iconRight - 0.5; })
               .map(t => t.textContent.trim().slice(0, 40))""")]
     assert not covered, "icoon over de titel:\n" + "\n".join(covered)
+
+
+TERMS = list(parse_definitions((Path(__file__).resolve().parents[2] / "docs" / "begrippenlijst.md").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("term", TERMS)
+def test_searching_a_term_finds_the_begrippenlijst_first(page, server, term):
+    """Every term of the begrippenlijst (read from the page itself) leads to its definition first, also where a
+    chapter section carries the term in its title."""
+    results = _search(page, server, term.lower())
+    href = results.first.locator("a").first.get_attribute("href")
+    assert re.split(r"[?#]", href)[0].endswith("begrippenlijst.html"), f"{term}: eerste resultaat {href}"
