@@ -47,11 +47,9 @@ def test_a_new_build_stops_the_running_child_and_nothing_is_published():
     background.later(slow)
     _wait(started)
     time.sleep(1.0)  # the child is running (spawned) by now or is about to start
-    t0 = time.perf_counter()
     background.new_build()
-    _wait(finished, 30)
-    assert time.perf_counter() - t0 < 20, "kind-proces niet gestopt"
-    assert seen == [("publiceren", False)], seen
+    _wait(finished, 30)  # a hang guard, well under the child's 60 s: only a stopped child lets the step end
+    assert seen == [("publiceren", False)], seen  # stopped: never "klaar", and nothing published
 
 
 def test_queued_steps_of_an_old_build_are_dropped():
