@@ -21,6 +21,7 @@ from werkboek import background
 from werkboek.book import BookPage, assemble, build_book, finished_path, latest_finished, publish
 from werkboek.loader import DataError
 from werkboek.pdf import source_date
+from werkboek.werkblad_html import book_forms
 from werkboek.site import local_settings
 
 log = logging.getLogger("mkdocs.hooks.book")
@@ -53,7 +54,11 @@ def on_nav(nav, config, files):
 
 @event_priority(-100)
 def on_page_content(html, page, config, files):
-    _state["pages"][page.file.src_uri] = BookPage(page.file.src_uri, page.url, html)
+    try:
+        content = book_forms(html, page.file.src_uri)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    _state["pages"][page.file.src_uri] = BookPage(page.file.src_uri, page.url, content)
     return html
 
 

@@ -22,6 +22,7 @@ from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
 from werkboek.training import clock, duration_label, load_training
 from werkboek.verantwoording import GROUPS, PAGE as VERANTWOORDING_PAGE, all_items
+from werkboek.werkblad_html import web_form
 from werkboek.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
 
 
@@ -95,10 +96,8 @@ def define_env(env):
         pdf = None
         if info:
             pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages_label": info.pages_label, "size_label": info.size_label}
-        html = templates.get_template("partials/werkblad/instrument.html").render(
-            instrument=known[ident], medium="web", pdf=pdf, lokaal=local_settings(env.conf),
-            verantwoording=verantwoording_url())
-        return compact(html)
+        return web_form(instrument=known[ident], pdf=pdf, lokaal=local_settings(env.conf),
+                        verantwoording=verantwoording_url())
 
     @env.macro
     def fasemodel(fase: str | None = None) -> str:
