@@ -1,6 +1,6 @@
 """Serve the site's own CSS and JavaScript files from docs/ minified (werkboek/minify.py); not the theme's, not
 vendored ones, and not what the build generates (the gemeente's colours, the glossary's definitions: small, and read
-as written by their own tests)."""
+as written by their own tests). Every page is served without its layout whitespace."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkboek.minify import minifier
+from werkboek.minify import minifier, minify_html
 
 
 @event_priority(-100)  # after every hook that adds or replaces files
@@ -23,3 +23,7 @@ def on_files(files, config):
         files.remove(file)
         files.append(File.generated(config, uri, content=minify(text)))
     return files
+
+
+def on_post_page(output, page, config):
+    return minify_html(output)

@@ -1,13 +1,21 @@
 """The site's own stylesheets and scripts as served: comments and layout whitespace removed (rcssmin, rjsmin), so a
 chapter page on a phone transfers less. The sources in docs/assets/ stay readable, and the PDFs, which read the
-sources, are not affected. Vendored files (already minified by their makers) are left as they are."""
+sources, are not affected. Vendored files (already minified by their makers) are left as they are. The pages as
+served lose their layout whitespace too (the theme's templates indent every line): a run of whitespace with a line
+break in text becomes one line break, which a browser shows exactly as before (as nothing between blocks, as one
+space in a line); text inside pre, code, textarea, script and style, tags and comments stay as written."""
 from __future__ import annotations
+
+import re
 
 import rcssmin
 import rjsmin
 
 ASSETS = "assets/"  # stylesheets and scripts; not generated data such as werkbladen/<id>.pdf.js
 VENDOR = "/vendor/"
+# what stays as written: comments, elements whose text keeps its whitespace, and every tag (attribute values)
+KEEP = re.compile(r"<!--.*?-->|<(pre|code|textarea|script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+LINE_RUN = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")  # HTML whitespace only: a no-break space is text
 
 
 def minify_css(text: str) -> str:
@@ -16,6 +24,15 @@ def minify_css(text: str) -> str:
 
 def minify_js(text: str) -> str:
     return rjsmin.jsmin(text)
+
+
+def minify_html(text: str) -> str:
+    out, at = [], 0
+    for m in KEEP.finditer(text):
+        out += [LINE_RUN.sub("\n", text[at:m.start()]), m.group(0)]
+        at = m.end()
+    out.append(LINE_RUN.sub("\n", text[at:]))
+    return "".join(out)
 
 
 def minifier(src_uri: str):

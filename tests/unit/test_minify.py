@@ -2,14 +2,16 @@
 only comments and layout whitespace go; vendored and theme files are served as they are."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import tinycss2
 
-from werkboek.minify import minifier, minify_css, minify_js
+from werkboek.minify import minifier, minify_css, minify_html, minify_js
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "docs" / "assets"
@@ -88,3 +90,78 @@ def test_vendored_and_already_minified_files_are_left_alone():
     assert minifier("assets/stylesheets/werkboek.css") is minify_css
     assert minifier("assets/javascripts/begrippen.js") is minify_js
     assert minifier("werkbladen/signaleringskaart.pdf.js") is None, "a worksheet's PDF as a script is data"
+
+
+class _Nodes(HTMLParser):
+    """Tags with attributes and text nodes, in order; text in pre/code/textarea/script/style kept as it is."""
+    KEEP = {"pre", "code", "textarea", "script", "style"}
+
+    def __init__(self, html: str, fold: bool):
+        super().__init__(convert_charrefs=False)
+        self.nodes, self.fold, self.inside = [], fold, 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag in self.KEEP
+        self.nodes.append(("<", tag, attrs))
+
+    def handle_endtag(self, tag):
+        self.inside -= tag in self.KEEP
+        self.nodes.append(("</", tag))
+
+    def handle_data(self, data):
+        if self.fold and not self.inside:
+            data = re.sub(r"[ \t\r\n]+", " ", data)  # what a browser shows of a run of HTML whitespace
+        if self.nodes and self.nodes[-1][0] == "text":
+            self.nodes[-1] = ("text", self.nodes[-1][1] + data)
+        else:
+            self.nodes.append(("text", data))
+
+
+PAGE = """<!doctype html>
+<html lang="nl">
+  <head>
+    <script>var config = {"a":
+        "b"};</script>
+    <style>
+      p   { color: red }
+    </style>
+  </head>
+  <body>
+    <nav class="md-nav">
+
+      <a href="x.html" title="twee
+          regels">
+        
+    Home
+  
+      </a>
+    </nav>
+    <p>Een\u00a0\n     zin   met  <em>nadruk</em>
+       en&nbsp;
+       meer.</p>
+    <pre><code>regel 1
+    ingesprongen
+
+regel 3</code></pre>
+    <textarea>
+  getypt
+    </textarea>
+    <p>inline <code>a
+      b</code> code</p>
+  </body>
+</html>
+"""
+
+
+def test_pages_lose_layout_whitespace_and_nothing_a_browser_shows():
+    small = minify_html(PAGE)
+    assert len(small) < len(PAGE) - 40
+    assert "\n " not in re.sub(r"<(pre|code|textarea|script|style)\b.*?</\1>|<[^>]*>", "", small, flags=re.S)
+    assert _Nodes(small, fold=True).nodes == _Nodes(PAGE, fold=True).nodes
+    kept = [n for n in _Nodes(PAGE, fold=False).nodes if n[0] == "text" and ("ingesprongen" in n[1] or "getypt" in n[1]
+                                                                          or "config" in n[1] or "color" in n[1])]
+    assert len(kept) == 4 and all(n in _Nodes(small, fold=False).nodes for n in kept)
+    assert 'title="twee\n          regels"' in small and "Een\u00a0\n" in small
+    assert minify_html(small) == small
