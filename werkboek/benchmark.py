@@ -16,6 +16,9 @@ load (1-minute load average, sampled before every timed run) is reported with th
 4. chapter pages on a phone: Lighthouse (mobile preset, median of 3 runs) performance ≥ 95 and accessibility 100
    on the home page and chapters 06 and 11, served compressed; ≤ 800 DOM elements on every chapter page.
 
+``python -m werkboek.benchmark --telefoon [SITE_DIR]`` measures goal 4 and the page weight only (a built site, or a fresh
+build), and prints them without touching the README.
+
 Also: KiB per page of every worksheet (target ≤ 40), the whole-werkboek PDF and the offline zip, and the transfer
 weight of a chapter page (gzip of every HTML, CSS, JS and font response until the network is idle; ≤ 120 kB), and
 filling in a worksheet on that page: the gzip bytes loaded only when "Download ingevuld (PDF)" is pressed (pdf-lib and
@@ -271,6 +274,58 @@ def fill_cost(site: Path, page_url: str = CHAPTER_PAGE) -> dict:
     return {"werkblad": ident, "times": times, "loaded": loaded}
 
 
+def phone_rows(site: Path, load: Load, extra: dict) -> tuple[list[Row], list[Row]]:
+    """Goal 4 on a built site: Lighthouse on PHONE_PAGES, the DOM size of every chapter page; and the transfer weight
+    of CHAPTER_PAGE and the cost of filling in its largest worksheet (rows for the "Downloads en gewicht" part)."""
+    rows: list[Row] = []
+    rows.append(Row("**4. Hoofdstukpagina's op een telefoon** (Lighthouse 12.2.3, mobiel, gzip, mediaan van "
+                    f"{LIGHTHOUSE_RUNS})", "", "", None))
+    why_not = lighthouse.available()
+    if why_not:
+        rows.append(Row("Lighthouse", f"niet gemeten: {why_not}", "prestaties ≥ 95, toegankelijkheid 100", False))
+    else:
+        load.sample()
+        for page, (score, all_runs) in lighthouse.median_scores(site, PHONE_PAGES, LIGHTHOUSE_RUNS).items():
+            rows.append(Row(f"↳ `{page}`: prestaties", f"{score.performance} (runs: "
+                            f"{', '.join(map(str, all_runs))}; TBT {score.tbt_ms:.0f} ms, LCP {score.lcp_s:.1f} s, "
+                            f"CLS {score.cls:.3f})", "≥ 95", score.performance >= 95))
+            rows.append(Row(f"↳ `{page}`: toegankelijkheid", f"{score.accessibility}"
+                            + (f" ({', '.join(score.failed)})" if score.failed else ""), "100",
+                            score.accessibility == 100))
+        rows.append(Row("↳ belasting tijdens Lighthouse (load average, 1 min, bij de start / aan het eind)",
+                        f"{load.samples[-1]:.1f} / {os.getloadavg()[0]:.1f}"))
+    chapters = sorted(p.name for p in site.glob("*.html") if CHAPTERS.match(p.name))
+    if Path(CHROMIUM).exists():
+        sizes = dom_sizes(site, chapters)
+        worst = max(sizes, key=sizes.get)
+        rows.append(Row(f"↳ DOM-elementen per hoofdstukpagina, hoogste (`{worst}`; alle {len(sizes)} hieronder)",
+                        f"{sizes[worst]}", "≤ 800", max(sizes.values()) <= 800))
+        extra["dom"] = sizes
+
+    weight: list[Row] = []
+    if not Path(CHROMIUM).exists():
+        weight.append(Row(f"Overdracht van `{CHAPTER_PAGE}`", f"niet gemeten: {CHROMIUM} ontbreekt", "≤ 120 kB"))
+    else:
+        found = transfer_weight(site)
+        per_kind: dict[str, int] = {}
+        for kind, _, size in found:
+            per_kind[kind] = per_kind.get(kind, 0) + size
+        total = sum(v for k, v in per_kind.items() if k != "overig")
+        parts = ", ".join(f"{k} {v / 1000:.1f}" for k, v in sorted(per_kind.items()) if k != "overig")
+        weight.append(Row(f"Overdracht van `{CHAPTER_PAGE}` (gzip: HTML, CSS, JS, lettertypen)",
+                        f"{total / 1000:.1f} kB ({parts})", "≤ 120 kB", total / 1000 <= 120))
+        extra["transfer"] = found
+        fill = fill_cost(site)
+        scripts = [(name, size) for name, size in fill["loaded"] if name.endswith(".js")]
+        weight.append(Row("Invullen: extra bij \"Download ingevuld (PDF)\" (gzip, alleen bij gebruik)",
+                        f"{sum(s for _, s in scripts) / 1000:.1f} kB ("
+                        + ", ".join(f"`{n}` {s / 1000:.1f}" for n, s in scripts) + ")"))
+        first, again = fill["times"]
+        weight.append(Row(f"Invullen: tijd tot ingevulde PDF (`{fill['werkblad']}`, Chromium, CPU 4× vertraagd)",
+                        f"{first:.2f} s (eerste keer, met laden), {again:.2f} s (daarna)"))
+    return rows, weight
+
+
 def measure() -> tuple[list[Row], list[Row], dict]:
     load = Load()
     extra: dict = {"load_start": os.getloadavg()}
@@ -338,28 +393,8 @@ def measure() -> tuple[list[Row], list[Row], dict]:
         rows.append(Row("Belasting van de machine tijdens de getimede builds (load average, 1 min)", load.label()))
 
         print("telefoon: Lighthouse, DOM, overdracht …", flush=True)
-        rows.append(Row("**4. Hoofdstukpagina's op een telefoon** (Lighthouse 12.2.3, mobiel, gzip, mediaan van "
-                        f"{LIGHTHOUSE_RUNS})", "", "", None))
-        why_not = lighthouse.available()
-        if why_not:
-            rows.append(Row("Lighthouse", f"niet gemeten: {why_not}", "prestaties ≥ 95, toegankelijkheid 100", False))
-        else:
-            load.sample()
-            for page, (score, all_runs) in lighthouse.median_scores(full_out, PHONE_PAGES, LIGHTHOUSE_RUNS).items():
-                rows.append(Row(f"↳ `{page}`: prestaties", f"{score.performance} (runs: "
-                                f"{', '.join(map(str, all_runs))}; TBT {score.tbt_ms:.0f} ms, LCP {score.lcp_s:.1f} s, "
-                                f"CLS {score.cls:.3f})", "≥ 95", score.performance >= 95))
-                rows.append(Row(f"↳ `{page}`: toegankelijkheid", f"{score.accessibility}"
-                                + (f" ({', '.join(score.failed)})" if score.failed else ""), "100",
-                                score.accessibility == 100))
-            rows.append(Row("↳ belasting tijdens Lighthouse (load average bij de start)", f"{load.samples[-1]:.1f}"))
-        chapters = sorted(p.name for p in full_out.glob("*.html") if CHAPTERS.match(p.name))
-        if Path(CHROMIUM).exists():
-            sizes = dom_sizes(full_out, chapters)
-            worst = max(sizes, key=sizes.get)
-            rows.append(Row(f"↳ DOM-elementen per hoofdstukpagina, hoogste (`{worst}`; alle {len(sizes)} hieronder)",
-                            f"{sizes[worst]}", "≤ 800", max(sizes.values()) <= 800))
-            extra["dom"] = sizes
+        phone, weight = phone_rows(full_out, load, extra)
+        rows += phone
 
         sheets = []
         for pdf in sorted((full_out / "werkbladen").glob("*.pdf")):
@@ -381,26 +416,7 @@ def measure() -> tuple[list[Row], list[Row], dict]:
         if zipped.is_file():
             rows.append(Row("Offline-versie (`downloads/werkboek-offline.zip`)",
                             f"{zipped.stat().st_size / 1024 / 1024:.2f} MB"))
-        if not Path(CHROMIUM).exists():
-            rows.append(Row(f"Overdracht van `{CHAPTER_PAGE}`", f"niet gemeten: {CHROMIUM} ontbreekt", "≤ 120 kB"))
-        else:
-            found = transfer_weight(full_out)
-            per_kind: dict[str, int] = {}
-            for kind, _, size in found:
-                per_kind[kind] = per_kind.get(kind, 0) + size
-            total = sum(v for k, v in per_kind.items() if k != "overig")
-            parts = ", ".join(f"{k} {v / 1000:.1f}" for k, v in sorted(per_kind.items()) if k != "overig")
-            rows.append(Row(f"Overdracht van `{CHAPTER_PAGE}` (gzip: HTML, CSS, JS, lettertypen)",
-                            f"{total / 1000:.1f} kB ({parts})", "≤ 120 kB", total / 1000 <= 120))
-            extra["transfer"] = found
-            fill = fill_cost(full_out)
-            scripts = [(name, size) for name, size in fill["loaded"] if name.endswith(".js")]
-            rows.append(Row("Invullen: extra bij \"Download ingevuld (PDF)\" (gzip, alleen bij gebruik)",
-                            f"{sum(s for _, s in scripts) / 1000:.1f} kB ("
-                            + ", ".join(f"`{n}` {s / 1000:.1f}" for n, s in scripts) + ")"))
-            first, again = fill["times"]
-            rows.append(Row(f"Invullen: tijd tot ingevulde PDF (`{fill['werkblad']}`, Chromium, CPU 4× vertraagd)",
-                            f"{first:.2f} s (eerste keer, met laden), {again:.2f} s (daarna)"))
+        rows += weight
         extra["load_end"] = os.getloadavg()
         return rows, sheets, extra
 
@@ -429,7 +445,7 @@ def section(rows: list[Row], sheets: list[Row], extra: dict) -> str:
             f"{start[2]:.1f}, aan het eind {end[0]:.1f}/{end[1]:.1f}/{end[2]:.1f}. Tijden: wandklok, inclusief het "
             f"starten van MkDocs, in paren vlak na elkaar (volgorde wisselt); beoordeeld op de mediaan van de "
             f"verhoudingen per paar. kB = 1000 bytes, KiB = 1024 bytes.\n\n"
-            + table(rows) + "\n\n" + table(sheets) + notes)
+            + table(rows) + ("\n\n" + table(sheets) if sheets else "") + notes)
 
 
 def write_readme(text: str, readme: Path = README) -> None:
@@ -443,7 +459,26 @@ def write_readme(text: str, readme: Path = README) -> None:
     readme.write_text(content, encoding="utf-8")
 
 
+def phone_only(site: Path | None) -> None:
+    """``python -m werkboek.benchmark --telefoon [SITE_DIR]``: goal 4 and the page weight only, on a built site (or
+    on a fresh build of this project), printed and not written into the README."""
+    extra: dict = {"load_start": os.getloadavg()}
+    with tempfile.TemporaryDirectory(prefix="werkboek-telefoon-") as tmp:
+        if site is None:
+            print("site bouwen …", flush=True)
+            site = Path(tmp) / "site"
+            _build(ROOT / "mkdocs.yml", site)
+        rows, weight = phone_rows(site, Load(), extra)
+    extra["load_end"] = os.getloadavg()
+    print()
+    print(section(rows + weight, [], extra))
+
+
 def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["--telefoon"]:
+        phone_only(Path(args[1]) if len(args) > 1 else None)
+        return
     rows, sheets, extra = measure()
     text = section(rows, sheets, extra)
     print()
