@@ -6,6 +6,7 @@ engine (registered in mkdocs.yml under `markdown_extensions`, with their configu
   Verantwoording's recorded wrong references get their visible marker;
 - `kaders`: opdrachten, instrumenten and kennisbronnen in their callout;
 - `begrippen`: the begrippenlijst's terms marked for their tooltip;
+- `bronlinks`: the fork guide's links to the source repository, where the build knows it;
 - `zoektekst`: words in table cells, labels and lines kept apart for the search index.
 
 What they need from the rest of the werkboek comes from the docs folder through the project's own readers
