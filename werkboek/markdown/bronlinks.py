@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension
-
-from . import PagePostprocessor, TekstFout, project_path, register_page_stages
+from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
 from .pagina import which_page
 from ..bron import OMGEVING, source_repository
 from ..loader import DataError
@@ -27,10 +25,6 @@ def with_source_links(html: str, bron: str | None) -> str:
 
 
 class BronlinksPostprocessor(PagePostprocessor):
-    def __init__(self, md, config: dict):
-        super().__init__(md)
-        self.config = config
-
     def page(self, text: str) -> str:
         if which_page(text, project_path(self.config["docs_dir"])) != self.config["pagina"]:
             return text
@@ -41,17 +35,11 @@ class BronlinksPostprocessor(PagePostprocessor):
         return with_source_links(text, bron)
 
 
-class BronlinksExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "the folder of the werkboek's pages (relative: to the project folder)"],
-            "pagina": ["eigen-versie.md", "the fork guide, in docs_dir"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        register_page_stages(md)
-        md.postprocessors.register(BronlinksPostprocessor(md, self.getConfigs()), "werkboek_bronlinks", 2)
+class BronlinksExtension(PageExtension):
+    processor = BronlinksPostprocessor
+    name = "werkboek_bronlinks"
+    priority = 2
+    options = {"docs_dir": DOCS_DIR_OPTION, "pagina": ["eigen-versie.md", "the fork guide, in docs_dir"]}
 
 
 def makeExtension(**kwargs):
