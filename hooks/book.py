@@ -21,8 +21,8 @@ from werkboek import background
 from werkboek.book import BookPage, assemble, build_book, finished_path, latest_finished, publish
 from werkboek.loader import DataError
 from werkboek.pdf import source_date
-from werkboek.werkblad_html import book_forms
 from werkboek.site import local_settings
+from werkboek.werkblad_html import book_forms
 
 log = logging.getLogger("mkdocs.hooks.book")
 TARGET = "downloads/werkboek.pdf"

@@ -22,8 +22,8 @@ from werkboek.sections import ref_key, scan_dir, short_label
 from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
 from werkboek.training import clock, duration_label, load_training
 from werkboek.verantwoording import GROUPS, PAGE as VERANTWOORDING_PAGE, all_items
-from werkboek.werkblad_html import web_form
 from werkboek.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
+from werkboek.werkblad_html import web_form
 
 
 
