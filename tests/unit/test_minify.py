@@ -158,10 +158,11 @@ regel 3</code></pre>
 def test_pages_lose_layout_whitespace_and_nothing_a_browser_shows():
     small = minify_html(PAGE)
     assert len(small) < len(PAGE) - 40
-    assert "\n " not in re.sub(r"<(pre|code|textarea|script|style)\b.*?</\1>|<[^>]*>", "", small, flags=re.S)
+    # not even a lone line break: axe (Lighthouse) keeps one in a link's visible text and then misses it in its name
+    assert "\n" not in re.sub(r"<(pre|code|textarea|script|style)\b.*?</\1>|<[^>]*>", "", small, flags=re.S)
     assert _Nodes(small, fold=True).nodes == _Nodes(PAGE, fold=True).nodes
     kept = [n for n in _Nodes(PAGE, fold=False).nodes if n[0] == "text" and ("ingesprongen" in n[1] or "getypt" in n[1]
                                                                           or "config" in n[1] or "color" in n[1])]
     assert len(kept) == 4 and all(n in _Nodes(small, fold=False).nodes for n in kept)
-    assert 'title="twee\n          regels"' in small and "Een\u00a0\n" in small
+    assert 'title="twee\n          regels"' in small and "Een\u00a0 zin" in small
     assert minify_html(small) == small
