@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -17,6 +16,7 @@ from mkdocs.structure.files import File
 from werkboek.afbeelding import intrinsic_size
 from werkboek.loader import DataError
 from werkboek.lokaal import OMGEVING, chosen_file, display_name, load_lokaal
+from werkboek.site_config import local_texts
 
 log = logging.getLogger("mkdocs.hooks.gemeente")
 
@@ -44,8 +44,7 @@ def on_config(config):
         return config
     _state.update(path=path, lokaal=lokaal)
     log.info(f"lokale versie: {lokaal.naam} ({display_name(path, root)})")
-    config.site_name = lokaal.site_titel
-    config.copyright = f"Lokale versie: {escape(lokaal.naam)}. {config.copyright or ''}".strip()
+    config.site_name, config.copyright = local_texts(lokaal, config.site_name, config.copyright)
     if lokaal.logo:
         config.theme["logo"] = LOGO + lokaal.logo_pad.suffix.lower()
     if lokaal.kleuren:

@@ -19,7 +19,9 @@ from werkboek import fasemodel as fasemodel_data
 from werkboek.platte_tekst import platte_tekst
 from werkboek.render import compact, template_env
 from werkboek.sections import ref_key, scan_dir, short_label
-from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
+from werkboek.packs import plan_packs
+from werkboek.pdf_labels import Planned, planned_worksheets
+from werkboek.site import chapter_pages, local_settings, page_url_of
 from werkboek.training import clock, duration_label, load_training
 from werkboek.verantwoording import GROUPS, PAGE as VERANTWOORDING_PAGE, all_items
 from werkboek.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
@@ -91,10 +93,8 @@ def define_env(env):
         if ident not in known:
             raise DataError(
                 f"{page_name()}: instrument('{ident}') bestaat niet; bekende instrumenten: {', '.join(known)}")
-        info = pdf_infos(env.conf).get(ident)
-        pdf = None
-        if info:
-            pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages_label": info.pages_label, "size_label": info.size_label}
+        info = planned_worksheets(known)[ident]  # pages and size: placeholders, filled once the PDF exists
+        pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages_label": info.pages_label, "size_label": info.size_label}
         html = templates.get_template("partials/werkblad/instrument.html").render(
             instrument=known[ident], medium="web", pdf=pdf, lokaal=local_settings(env.conf),
             verantwoording=verantwoording_url())
@@ -114,7 +114,7 @@ def define_env(env):
 
     @env.macro
     def werkbladen_overzicht() -> str:
-        rows = worksheet_rows(instruments(), pdf_infos(env.conf), chapter_pages(env.conf), rel)
+        rows = worksheet_rows(instruments(), planned_worksheets(instruments()), chapter_pages(env.conf), rel)
         html = templates.get_template("partials/werkbladen-overzicht.html").render(rows=rows, fases=phase_labels())
         return compact(html)
 
@@ -143,25 +143,23 @@ def define_env(env):
     def training_geven() -> str:
         """The "Training geven" page: planning advice, the werkboek as one PDF, and per bijeenkomst the thema, the
         programme in short (linking to Bijlage 1), what to prepare and the download pack with its parts. Returns
-        Markdown (its headings join the page's table of contents). Packs come from hooks/training.py; the book's
-        size is filled in by hooks/book.py once the book exists (after the pages render)."""
+        Markdown (its headings join the page's table of contents). The packs as planned (werkboek/packs.py); every
+        PDF's pages and size are placeholders, filled in once the PDFs exist (werkboek/afronden.py)."""
         from pathlib import Path
-
-        from werkboek.pdf import pages_label
 
         root = Path(env.conf.config_file_path).parent
         training = load_training(root / "data" / "training.yml")
-        packs = (env.conf.extra.get("training_pakketten") or {}) if env.conf.get("extra") is not None else {}
+        packs = plan_packs(training, instruments(), Path(env.conf.docs_dir))
         sections = scan_dir(Path(env.conf.docs_dir))
         # Markdown links name the source file (MkDocs checks them and their anchors); raw HTML names the URL.
         bijlage = get_relative_url(sections["b1"].src_uri, page_name()) if "b1" in sections else None
         boek = rel("downloads/werkboek.pdf")
-        sessions = training_sessions(training, packs, pdf_infos(env.conf), instruments(), rel)
+        sessions = training_sessions(training, packs, planned_worksheets(instruments()), instruments(), rel)
         text = templates.get_template("partials/training-geven.md").render(
             training=training, plan=training.planning, tussen=training.planning.minimaal_weken_tussen,
             lengths=[duration_label(m) for m in sorted({s.duur_minuten for s in training.bijeenkomsten})],
-            sessies=sessions, boek=boek, bijlage=bijlage, clock=clock, duration_label=duration_label,
-            pages_label=pages_label, verantwoording=verantwoording_url(),
+            sessies=sessions, boek=boek, boek_label=Planned("downloads/werkboek.pdf").label, bijlage=bijlage,
+            clock=clock, duration_label=duration_label, verantwoording=verantwoording_url(),
             extra={"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
                    "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"})
         return text

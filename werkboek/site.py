@@ -39,11 +39,6 @@ def _nav_files(nav):
                 yield from (_nav_files(value) if isinstance(value, list) else [value])
 
 
-def pdf_infos(config) -> dict:
-    """The worksheets written by the worksheets hook for this build (id → PdfInfo)."""
-    return config.extra.get("werkbladen_pdf", {}) if config.get("extra") is not None else {}
-
-
 def local_settings(config):
     """The gemeente's settings (see werkboek.lokaal), or None upstream."""
     return config.extra.get("lokaal") if config.get("extra") is not None else None

@@ -111,6 +111,27 @@ def write_pdf(html: str, pdf_forms: bool = False, name: str = "", font_config=No
     return data
 
 
+def relay(messages: list[str]) -> None:
+    """Log again, and count, the WeasyPrint warnings another process saw (the book renders in its own process)."""
+    global _warnings
+    for message in messages:
+        log.warning(message)
+    _warnings += len(messages)
+
+
+class collected_warnings:
+    """``with collected_warnings() as messages:`` — the warnings this process logs for WeasyPrint meanwhile (to be
+    ``relay()``ed by the process that waits for them)."""
+
+    def __enter__(self) -> list[str]:
+        self._handler = _Collect()
+        log.addHandler(self._handler)
+        return self._handler.messages
+
+    def __exit__(self, *exc) -> None:
+        log.removeHandler(self._handler)
+
+
 def warnings_seen() -> int:
     """How many WeasyPrint warnings this process has seen: a cache compares it before and after making a PDF."""
     return _warnings
