@@ -60,7 +60,7 @@ def on_files(files, config):
     # Pages link to the PDFs the step makes after them: MkDocs checks those links against its files, so each is
     # announced as an empty file, which the step replaces (an empty PDF left behind stops the step).
     try:
-        for path in planned_files(Path(config.config_file_path).parent, Path(config.docs_dir)):
+        for path in planned_files(Path(config.config_file_path)):
             files.append(File.generated(config, path, content=b""))
     except DataError as exc:
         raise PluginError(str(exc)) from None

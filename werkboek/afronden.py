@@ -83,13 +83,15 @@ def afronden(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", *, staging
         raise
 
 
-def planned_files(root: Path, docs_dir: Path) -> list[str]:
+def planned_files(config_file: Path) -> list[str]:
     """Every PDF this step will write, as a path in the site (pages link to them before they exist): the worksheets,
-    the packs and their own parts, the book."""
+    the packs and their own parts, and the book when the navigation has pages."""
     from .packs import plan_packs
     from .pdf_labels import planned_worksheets
     from .training import load_training
 
+    config = read_site_config(config_file)
+    root, docs_dir = config.root, config.docs_dir
     forms, training = root / "forms", root / "data" / "training.yml"
     instruments = load_instruments(forms) if forms.is_dir() else {}
     out = [p.site_path for p in planned_worksheets(instruments).values()]
@@ -97,7 +99,7 @@ def planned_files(root: Path, docs_dir: Path) -> list[str]:
         for pack in plan_packs(load_training(training), instruments, docs_dir).values():
             out += [pack.main.site_path] + ([pack.a3.site_path] if pack.a3 else [])
             out += [part.planned.site_path for part in pack.parts if part.kind != "werkblad"]
-    return out + [BOOK]
+    return out + ([BOOK] if config.pages else [])
 
 
 def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:

@@ -1,7 +1,7 @@
 """The whole werkboek as one printable PDF ("Print van werkboek", downloads/werkboek.pdf).
 
-Made from the same rendered HTML as the website (hooks/book.py collects every page's content during the MkDocs
-build), so the book and the site never differ. ``assemble()`` makes one HTML document of it; ``build_book()``
+Made from the same rendered HTML as the website (the written pages carry their content between two markers,
+werkboek/afronden.py reads it), so the book and the site never differ. ``assemble()`` makes one HTML document of it; ``build_book()``
 renders it with WeasyPrint and the print stylesheet overrides/pdf/boek.css, cached by a hash of that HTML.
 
 What the book holds: every nav page whose first heading is numbered (chapters 1–11, 12 Kennisbronnen and the

@@ -42,7 +42,7 @@ def worksheet_rows(instruments, infos, chapter_pages, href) -> list[dict]:
 
 
 def training_sessions(training, packs, sheets, instruments, href) -> list[dict]:
-    """Per bijeenkomst: the session, its pack (``packs``: number → Pack, from hooks/training.py) with the URL of
+    """Per bijeenkomst: the session, its pack (``packs``: number → PackPlan, werkboek/packs.py; pages and sizes are placeholders) with the URL of
     each part, or — without packs — the worksheets it would hold."""
     from .session_contents import session_instruments
 

@@ -27,7 +27,8 @@ CODE_DIR = Path(__file__).parent
 # the style sheets (the PDF ones import the site's), the fonts, and the werkboek package's code.
 INPUTS = [PDF_DIR, TEMPLATES_DIR / "partials", ROOT / "docs" / "assets" / "stylesheets",
           ROOT / "docs" / "assets" / "fonts", CODE_DIR]
-NOT_PDF_CODE = {"__main__.py", "benchmark.py", "cli.py", "offline_zip.py", "privacy.py", "schema_json.py"}
+NOT_PDF_CODE = {"__main__.py", "afronden.py", "benchmark.py", "cli.py", "offline_zip.py", "pdf_labels.py", "privacy.py",
+                "schema_json.py", "site_config.py"}
 LIBRARIES = ("weasyprint", "pikepdf", "pydyf")
 
 log = logging.getLogger("mkdocs.werkboek.weasyprint")  # under "mkdocs": a strict build counts its warnings
