@@ -20,7 +20,7 @@ from werkboek.htmltext import map_text
 from werkboek.loader import DataError
 from werkboek.render import template_env
 from werkboek.sections import HEADING, heading_key, scan
-from werkboek.site import page_url_of
+from werkboek.site import page_url
 from werkboek.verantwoording import PAGE as VERANTWOORDING_PAGE, references
 
 REF = re.compile(
@@ -66,7 +66,7 @@ def on_page_content(html, page, config, files):
     except DataError as exc:
         raise PluginError(str(exc)) from None
     found: set[str] = set()
-    verantwoording = get_relative_url(page_url_of(config, VERANTWOORDING_PAGE), page.url)
+    verantwoording = get_relative_url(page_url(VERANTWOORDING_PAGE, config.use_directory_urls), page.url)
 
     def corrected(ident: str, ref) -> str:
         found.add(ident)
