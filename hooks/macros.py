@@ -6,7 +6,8 @@ the engine knows: the project folder, docs_dir, the URL scheme (use_directory_ur
 the Markdown source of the page being rendered. It reads nothing that Zensical's emulation of mkdocs-macros lacks
 (``env.project_dir``, ``env.conf`` as a mapping, the page's source path).
 
-Filter: platte_tekst, for every gemeente value a Markdown page inserts (werkboek/platte_tekst.py).
+Variable: ``lokaal``, the gemeente's settings (None upstream). Filter: platte_tekst, for every gemeente value a
+Markdown page inserts (werkboek/platte_tekst.py).
 """
 from __future__ import annotations
 
@@ -14,21 +15,29 @@ import functools
 from pathlib import Path
 
 from werkboek import macros
+from werkboek.gemeente_site import local_site
 from werkboek.platte_tekst import platte_tekst
-from werkboek.site import local_settings, packs, pdf_infos
+from werkboek.site import LOKAAL, local_settings, packs, pdf_infos
 
 
 def define_env(env):
-    env.filter(platte_tekst)  # gemeente values inside Markdown pages: {{ lokaal.naam | platte_tekst }}
-    context = functools.cache(lambda: _context(env))
+    root = Path(env.project_dir)
+    docs = root / env.conf.get("docs_dir", "docs")
+    lokaal = _lokaal(env.conf, root, docs)
+    env.variables["lokaal"] = lokaal  # pages read the gemeente's settings: {{ lokaal.naam | platte_tekst }}
+    env.filter(platte_tekst)
+    context = functools.cache(lambda: macros.load_context(
+        root, docs, bool(env.conf.get("use_directory_urls")), lokaal=lokaal, pdf_infos=pdf_infos(env.conf),
+        packs=packs(env.conf)))
     for macro in macros.MACROS:
         env.macro(_bound(macro, context, env), macro.__name__)
 
 
-def _context(env) -> macros.Context:
-    conf, root = env.conf, Path(env.project_dir)
-    return macros.load_context(root, root / conf.get("docs_dir", "docs"), bool(conf.get("use_directory_urls")),
-                               lokaal=local_settings(conf), pdf_infos=pdf_infos(conf), packs=packs(conf))
+def _lokaal(conf, root: Path, docs: Path):
+    """The gemeente's settings as hooks/gemeente.py read them; an engine without hooks reads them here."""
+    if LOKAAL in (conf.get("extra") or {}):
+        return local_settings(conf)
+    return local_site(root, docs, None, None).lokaal
 
 
 def _bound(macro, context, env):
