@@ -50,7 +50,7 @@ def relative_url(url: str, other: str) -> str:
 
 
 def _parts(path: str) -> list[str]:
-    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
     return path.split("/") if path else []
 
 

@@ -34,7 +34,7 @@ class Place(Strict):
 
 
 class Reference(Strict):
-    """A reference the print gets wrong: the crossrefs hook links `tekst` to `doel` where the print has `gedrukt`."""
+    """A reference the print gets wrong: the verwijzingen extension (werkboek/markdown/verwijzingen.py) links `tekst` to `doel` where the print has `gedrukt`."""
 
     gedrukt: Text = Field(description="the reference as printed, verbatim")
     tekst: Text = Field(description="the reference as this edition shows it")
@@ -159,7 +159,7 @@ def all_items(docs: Path, instruments: dict[str, Instrument], training,
 
 
 def references(path: Path = VERANTWOORDING_PATH) -> dict[str, list[tuple[str, Reference]]]:
-    """Page → [(entry id, wrong reference)] for the crossrefs hook."""
+    """Page → [(entry id, wrong reference)] for the verwijzingen extension."""
     out: dict[str, list] = {}
     for entry in load_verantwoording(path).ingrepen:
         if entry.verwijzing:
