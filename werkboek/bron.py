@@ -7,11 +7,8 @@ import os
 import re
 
 from .loader import DataError
-from .render import template_env
 
 OMGEVING = "WERKBOEK_BRON"
-FORK_GUIDE = "eigen-versie.md"  # the page that links to the repository and its Fork page
-MARKER = re.compile(r"<!-- bron:.*?-->", re.S)
 REPOSITORY_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
@@ -25,10 +22,3 @@ def source_repository(environ=None) -> str | None:
         raise DataError(f"{OMGEVING}={value[:200]!r}: dat is geen adres van een repository; verwacht bijvoorbeeld "
                         f"https://github.com/gemeente/werkboek (GitHub Actions zet het zelf)")
     return value
-
-
-def with_source_links(html: str, bron: str | None) -> str:
-    """The fork guide's ``html`` with the marker comment replaced by the links to the repository ``bron`` (or just
-    removed when the build does not know it)."""
-    links = template_env().get_template("partials/bron-links.html").render(bron=bron) if bron else ""
-    return MARKER.sub(lambda m: links, html, count=1)

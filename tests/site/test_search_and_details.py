@@ -129,7 +129,7 @@ def test_long_heading_words_carry_soft_hyphens(built_site):
 
 
 def test_fork_guide_links_to_the_repository_only_when_known():
-    from werkboek.bron import with_source_links
+    from werkboek.markdown.bronlinks import with_source_links
 
     page = '<ol><li>x</li></ol><!-- bron: here\nthe links --><ol><li>Open de pagina</li></ol>'
     known = with_source_links(page, "https://github.com/gemeente/werkboek")

@@ -6,6 +6,7 @@ engine (registered in mkdocs.yml under `markdown_extensions`, with their configu
   Verantwoording's recorded wrong references get their visible marker;
 - `kaders`: opdrachten, instrumenten and kennisbronnen in their callout;
 - `begrippen`: the begrippenlijst's terms marked for their tooltip;
+- `bronlinks`: the fork guide's links to the source repository, where the build knows it;
 - `zoektekst`: words in table cells, labels and lines kept apart for the search index.
 
 What they need from the rest of the werkboek comes from the docs folder through the project's own readers
@@ -13,6 +14,7 @@ What they need from the rest of the werkboek comes from the docs folder through 
 page is being converted is read from the page itself (`pagina`). A bad text raises `TekstFout`."""
 from __future__ import annotations
 
+from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -37,7 +39,11 @@ class TekstFout(DataError, _EngineError):
 class PagePostprocessor(Postprocessor):
     """A postprocessor that changes the whole page only. Python-Markdown also runs the postprocessors on pieces of
     a page (toc and the engine render each heading's text with them); those pass through unchanged. Subclasses
-    implement ``page(html)``."""
+    implement ``page(html)``; ``self.config`` holds their extension's options."""
+
+    def __init__(self, md, config: dict | None = None):
+        super().__init__(md)
+        self.config = config or {}
 
     def run(self, text: str) -> str:
         return self.page(text) if getattr(self.md, PAGE_READY, False) else text
@@ -81,3 +87,25 @@ def register_page_stages(md) -> None:
     md.preprocessors.register(_Begin(md), "werkboek_begin", 1000)
     md.treeprocessors.register(_Ready(md), "werkboek_ready", -1000)
     md.postprocessors.register(_Strip(md), "werkboek_strip", 15)  # after raw_html (30) and amp_substitute (20)
+
+
+DOCS_DIR_OPTION = ["docs", "the folder of the werkboek's pages (relative: to the project folder)"]
+
+
+class PageExtension(Extension):
+    """An extension made of one PagePostprocessor: a subclass names it (``processor``, ``name``, ``priority``: the
+    werkboek's run from 10 down, in the order of mkdocs.yml) and its options (``options``: {name: [default,
+    description]})."""
+
+    processor: type[PagePostprocessor]
+    name: str
+    priority: float
+    options: dict = {}
+
+    def __init__(self, **kwargs):
+        self.config = {key: list(value) for key, value in self.options.items()}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        register_page_stages(md)
+        md.postprocessors.register(self.processor(md, self.getConfigs()), self.name, self.priority)

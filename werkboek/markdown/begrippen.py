@@ -6,19 +6,13 @@ from that page (werkboek.glossary.parse_definitions); which page is being conver
 heading (werkboek.markdown.pagina). Runs on the finished HTML (a postprocessor, after `kaders`)."""
 from __future__ import annotations
 
-from markdown import Extension
-
-from . import PagePostprocessor, TekstFout, project_path, register_page_stages
+from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
 from .pagina import which_page
 from ..glossary import GLOSSARY_PAGE, mark_terms, parse_definitions
 from ..sections import read_dir
 
 
 class BegrippenPostprocessor(PagePostprocessor):
-    def __init__(self, md, config: dict):
-        super().__init__(md)
-        self.config = config
-
     def page(self, text: str) -> str:
         docs_dir, page = project_path(self.config["docs_dir"]), self.config["begrippenlijst"]
         source = read_dir(docs_dir).get(page)
@@ -32,17 +26,14 @@ class BegrippenPostprocessor(PagePostprocessor):
         return mark_terms(text, terms)
 
 
-class BegrippenExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "the folder of the werkboek's pages (relative: to the project folder)"],
-            "begrippenlijst": [GLOSSARY_PAGE, "the page in docs_dir with the terms and their definitions"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        register_page_stages(md)
-        md.postprocessors.register(BegrippenPostprocessor(md, self.getConfigs()), "werkboek_begrippen", 8)
+class BegrippenExtension(PageExtension):
+    processor = BegrippenPostprocessor
+    name = "werkboek_begrippen"
+    priority = 8
+    options = {
+        "docs_dir": DOCS_DIR_OPTION,
+        "begrippenlijst": [GLOSSARY_PAGE, "the page in docs_dir with the terms and their definitions"],
+    }
 
 
 def makeExtension(**kwargs):

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension
 from markupsafe import Markup
 
-from . import PagePostprocessor, register_page_stages
-
+from . import PageExtension, PagePostprocessor
 from ..htmltext import strip_tags
 from ..render import template_env
 
@@ -46,10 +44,10 @@ class KadersPostprocessor(PagePostprocessor):
         return wrap_callouts(text)
 
 
-class KadersExtension(Extension):
-    def extendMarkdown(self, md):
-        register_page_stages(md)
-        md.postprocessors.register(KadersPostprocessor(md), "werkboek_kaders", 9)  # after werkboek_verwijzingen
+class KadersExtension(PageExtension):
+    processor = KadersPostprocessor
+    name = "werkboek_kaders"
+    priority = 9
 
 
 def makeExtension(**kwargs):

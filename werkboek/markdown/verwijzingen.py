@@ -19,11 +19,10 @@ import html as htmllib
 import re
 from pathlib import Path
 
-from markdown import Extension
 from markupsafe import Markup
 
 from .. import ROOT
-from . import PagePostprocessor, TekstFout, project_path, register_page_stages
+from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
 from .pagina import page_url, relative_url, which_page
 from ..htmltext import map_text
 from ..render import template_env
@@ -131,28 +130,21 @@ def _shown(path: Path) -> str:
 
 
 class VerwijzingenPostprocessor(PagePostprocessor):
-    def __init__(self, md, config: dict):
-        super().__init__(md)
-        self.config = config
-
     def page(self, text: str) -> str:
         docs_dir = project_path(self.config["docs_dir"])
         return link_references(text, which_page(text, docs_dir), docs_dir, project_path(self.config["verantwoording"]),
                                bool(self.config["use_directory_urls"]))
 
 
-class VerwijzingenExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "the folder of the werkboek's pages (relative: to the project folder)"],
-            "verantwoording": ["data/verantwoording.yml", "the Verantwoording's data, with the print's wrong references"],
-            "use_directory_urls": [False, "the site's URL layout (as mkdocs.yml's use_directory_urls)"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        register_page_stages(md)
-        md.postprocessors.register(VerwijzingenPostprocessor(md, self.getConfigs()), "werkboek_verwijzingen", 10)
+class VerwijzingenExtension(PageExtension):
+    processor = VerwijzingenPostprocessor
+    name = "werkboek_verwijzingen"
+    priority = 10
+    options = {
+        "docs_dir": DOCS_DIR_OPTION,
+        "verantwoording": ["data/verantwoording.yml", "the Verantwoording's data, with the print's wrong references"],
+        "use_directory_urls": [False, "the site's URL layout (as mkdocs.yml's use_directory_urls)"],
+    }
 
 
 def makeExtension(**kwargs):

@@ -3,10 +3,7 @@
 postprocessor), so the tables and worksheets those write are covered too."""
 from __future__ import annotations
 
-from markdown import Extension
-
-from . import PagePostprocessor, register_page_stages
-
+from . import PageExtension, PagePostprocessor
 from ..htmltext import separate_words
 
 
@@ -15,10 +12,10 @@ class ZoektekstPostprocessor(PagePostprocessor):
         return separate_words(text)
 
 
-class ZoektekstExtension(Extension):
-    def extendMarkdown(self, md):
-        register_page_stages(md)
-        md.postprocessors.register(ZoektekstPostprocessor(md), "werkboek_zoektekst", 1)  # the last of them
+class ZoektekstExtension(PageExtension):
+    processor = ZoektekstPostprocessor
+    name = "werkboek_zoektekst"
+    priority = 1
 
 
 def makeExtension(**kwargs):
