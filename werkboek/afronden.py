@@ -30,7 +30,6 @@ from .book import BookPage, assemble, build_book, finished_path, latest_finished
 from .book import without_markers, written_content
 from .invullen import pdf_script
 from .loader import DataError, load_instruments
-from .lokaal import chosen_file, load_lokaal
 from .offline_zip import ZIP_PATH, write_zip
 from .pdf import source_date
 from .pdf_labels import Planned, fill_site, fill_text, site_values
@@ -103,10 +102,8 @@ def planned_files(config_file: Path) -> list[str]:
 
 
 def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
-    root = config_file.parent
-    path = chosen_file(root)
-    lokaal = load_lokaal(path, root) if path else None
-    config = read_site_config(config_file, lokaal)
+    config = read_site_config(config_file)
+    root, lokaal = config.root, config.lokaal
     epoch, cache = source_date(), root / ".cache"
     steps = Steps()
 

@@ -17,6 +17,7 @@ from .htmltext import map_text
 from .render import template_env
 
 SECTION = re.compile(r"(?=<h[12] id=\")")
+GLOSSARY_PAGE = "begrippenlijst.md"  # in docs/
 DEFINITIONS_JS = "assets/javascripts/begrippen-definities.js"
 TOOLTIP_ID = "begrip-uitleg"
 

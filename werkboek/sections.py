@@ -1,7 +1,7 @@
 """The werkboek's numbered headings, read from the Markdown sources: section number → page and anchor.
 
 Keys: "s5-3" for §5.3 (and kennisbron 12.3), "h5" for hoofdstuk 5, "b1" for bijlage 1. Used by the cross-reference
-hook and by the training agenda, so both agree on what exists."""
+extension and by the training agenda, so both agree on what exists."""
 from __future__ import annotations
 
 import re
@@ -55,9 +55,28 @@ def scan(sources: dict[str, str]) -> dict[str, Section]:
     return found
 
 
+def read_dir(docs_dir: Path) -> dict[str, str]:
+    """Every Markdown page of ``docs_dir``: {path inside it: text}; read again only when a page changed."""
+    from .loader import files_stamp, memoized
+
+    docs_dir = Path(docs_dir)
+    paths = sorted(docs_dir.rglob("*.md"))
+    return memoized(f"docs:{docs_dir}", files_stamp(paths),
+                    lambda: {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in paths})
+
+
 def scan_dir(docs_dir: Path) -> dict[str, Section]:
-    return scan({p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
-                 for p in sorted(docs_dir.rglob("*.md"))})
+    return scan(read_dir(docs_dir))
+
+
+def page_titles(docs_dir: Path) -> dict[str, str]:
+    """Each page's first-level heading → its path in ``docs_dir``; a heading that two pages share names neither."""
+    found: dict[str, str | None] = {}
+    for src_uri, markdown in read_dir(docs_dir).items():
+        title = next((" ".join(text.split()) for _, level, text in headings(markdown) if level == 1), None)
+        if title:
+            found[title] = None if title in found else src_uri
+    return {title: src_uri for title, src_uri in found.items() if src_uri}
 
 
 def ref_key(ref: str) -> str:

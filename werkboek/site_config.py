@@ -1,16 +1,15 @@
 """What the steps after the pages (werkboek/afronden.py) need from the site's configuration, read from mkdocs.yml
-with the project's own YAML reader (never through MkDocs' objects): the title, description and copyright as the
-site shows them (a gemeente's version changes the title and the copyright), the pages in navigation order with
-their URLs (the book's order), and the docs folder."""
+with the project's own YAML reader (never through a site engine's objects): the title, description and copyright as
+the site shows them (a gemeente's version changes the title and the copyright: werkboek/gemeente_site.py), the
+gemeente's settings, the pages in navigation order with their URLs (the book's order), and the docs folder."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
-
 from .datafile import read_yaml
-from .site import _nav_files, page_url_of
+from .gemeente_site import local_site
+from .site import page_url
 
 
 @dataclass(frozen=True)
@@ -21,23 +20,32 @@ class SiteConfig:
     description: str
     copyright: str
     pages: list[tuple[str, str]]  # (source, URL) of every page in the navigation, in its order
+    lokaal: object | None = None  # the gemeente's settings (werkboek.lokaal.Lokaal), None upstream
 
 
-def local_texts(lokaal, title: str, copyright: str) -> tuple[str, str]:
-    """The site's title and copyright line for a gemeente's version (``lokaal``; None: unchanged)."""
-    if lokaal is None:
-        return title, copyright
-    return lokaal.site_titel, f"Lokale versie: {escape(lokaal.naam)}. {copyright or ''}".strip()
+def nav_sources(nav) -> list[str]:
+    """The Markdown sources of a ``nav`` as mkdocs.yml writes it, in order (links to other sites left out)."""
+    out = []
+    for item in nav or []:
+        values = [item] if isinstance(item, str) else list(item.values()) if isinstance(item, dict) else []
+        for value in values:
+            if isinstance(value, list):
+                out += nav_sources(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                out.append(value)
+    return out
 
 
-def read_site_config(config_file: Path, lokaal=None) -> SiteConfig:
+def read_site_config(config_file: Path) -> SiteConfig:
     config_file = Path(config_file)
     data, _ = read_yaml(config_file)
     data = data or {}
     root = config_file.parent
-    urls = {"use_directory_urls": data.get("use_directory_urls", True)}
-    title, copyright = local_texts(lokaal, data.get("site_name") or "", data.get("copyright") or "")
-    return SiteConfig(root=root, docs_dir=root / (data.get("docs_dir") or "docs"), title=title,
-                      description=data.get("site_description") or "", copyright=copyright,
-                      pages=[(src, page_url_of(urls, src)) for src in _nav_files(data.get("nav") or [])
-                             if src.endswith(".md")])
+    docs = root / (data.get("docs_dir") or "docs")
+    site = local_site(root, docs, data.get("copyright") or "", (data.get("theme") or {}).get("logo"))
+    directory_urls = bool(data.get("use_directory_urls", True))
+    return SiteConfig(root=root, docs_dir=docs, title=site.site_name or data.get("site_name") or "",
+                      description=data.get("site_description") or "",
+                      copyright=site.copyright if site.lokaal is not None else data.get("copyright") or "",
+                      pages=[(src, page_url(src, directory_urls)) for src in nav_sources(data.get("nav"))],
+                      lokaal=site.lokaal)

@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 from . import DATA_DIR
 from .loader import DataError, files_stamp, memoized, read_yaml, validate
 from .schema import Id, Instrument, Strict, Text
+from .site import chapter_sources
 
 VERANTWOORDING_PATH = DATA_DIR / "verantwoording.yml"
 PAGE = "verantwoording.md"
@@ -33,7 +34,7 @@ class Place(Strict):
 
 
 class Reference(Strict):
-    """A reference the print gets wrong: the crossrefs hook links `tekst` to `doel` where the print has `gedrukt`."""
+    """A reference the print gets wrong: the verwijzingen extension (werkboek/markdown/verwijzingen.py) links `tekst` to `doel` where the print has `gedrukt`."""
 
     gedrukt: Text = Field(description="the reference as printed, verbatim")
     tekst: Text = Field(description="the reference as this edition shows it")
@@ -99,10 +100,10 @@ def agenda_entry_id(session_number: int, row_index: int) -> str:
 
 
 def chapter_page(docs: Path, chapter: int) -> str:
-    found = sorted(p.name for p in Path(docs).glob(f"{chapter:02d}-*.md"))
-    if not found:
+    found = chapter_sources(docs).get(chapter)
+    if found is None:
         raise DataError(f"docs/: geen pagina voor hoofdstuk {chapter} (verwacht {chapter:02d}-….md)")
-    return found[0]
+    return found
 
 
 def instrument_items(instruments: dict[str, Instrument], docs: Path) -> list[Item]:
@@ -158,7 +159,7 @@ def all_items(docs: Path, instruments: dict[str, Instrument], training,
 
 
 def references(path: Path = VERANTWOORDING_PATH) -> dict[str, list[tuple[str, Reference]]]:
-    """Page → [(entry id, wrong reference)] for the crossrefs hook."""
+    """Page → [(entry id, wrong reference)] for the verwijzingen extension."""
     out: dict[str, list] = {}
     for entry in load_verantwoording(path).ingrepen:
         if entry.verwijzing:

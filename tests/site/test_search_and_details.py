@@ -129,14 +129,11 @@ def test_long_heading_words_carry_soft_hyphens(built_site):
 
 
 def test_fork_guide_links_to_the_repository_only_when_known():
-    import importlib.util
+    from werkboek.markdown.bronlinks import with_source_links
 
-    spec = importlib.util.spec_from_file_location("fork_guide_hook", ROOT / "hooks" / "fork_guide.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
     page = '<ol><li>x</li></ol><!-- bron: here\nthe links --><ol><li>Open de pagina</li></ol>'
-    known = hook.with_source_links(page, "https://github.com/gemeente/werkboek")
+    known = with_source_links(page, "https://github.com/gemeente/werkboek")
     assert '<a href="https://github.com/gemeente/werkboek">https://github.com/gemeente/werkboek</a>' in known
     assert '<a href="https://github.com/gemeente/werkboek/fork">' in known and "<!--" not in known
-    unknown = hook.with_source_links(page, None)
+    unknown = with_source_links(page, None)
     assert "<a " not in unknown and "<!--" not in unknown and "Open de pagina" in unknown

@@ -1,5 +1,5 @@
-// Term tooltips (hooks/glossary.py). Each term is a button naming its term (data-begrip); the page has one shared,
-// empty tooltip (#begrip-uitleg, which every term's aria-describedby points to). This script fills it from
+// Term tooltips (werkboek/markdown/begrippen.py). Each term is a button naming its term (data-begrip); the page has one
+// shared, empty tooltip (#begrip-uitleg, which every term's aria-describedby points to). This script fills it from
 // window.werkboekBegrippen (begrippen-definities.js, generated from the begrippenlijst) and shows it on hover, on
 // keyboard focus and on a tap. Escape closes it (WCAG 1.4.13); the pointer can move onto it without it closing.
 (function () {

@@ -1,0 +1,40 @@
+"""Glossary terms: every term of the begrippenlijst is marked where it first occurs in each section of a page, for
+its tooltip (werkboek.glossary.mark_terms); the begrippenlijst itself is left as it is.
+
+Configuration: `docs_dir` and `begrippenlijst` (the page in it that holds the definition list). The terms are read
+from that page (werkboek.glossary.parse_definitions); which page is being converted is read from its own first
+heading (werkboek.markdown.pagina). Runs on the finished HTML (a postprocessor, after `kaders`)."""
+from __future__ import annotations
+
+from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
+from .pagina import which_page
+from ..glossary import GLOSSARY_PAGE, mark_terms, parse_definitions
+from ..sections import read_dir
+
+
+class BegrippenPostprocessor(PagePostprocessor):
+    def page(self, text: str) -> str:
+        docs_dir, page = project_path(self.config["docs_dir"]), self.config["begrippenlijst"]
+        source = read_dir(docs_dir).get(page)
+        if source is None:
+            return text
+        terms = parse_definitions(source)
+        if not terms:
+            raise TekstFout(f"{page}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+        if which_page(text, docs_dir) == page:
+            return text
+        return mark_terms(text, terms)
+
+
+class BegrippenExtension(PageExtension):
+    processor = BegrippenPostprocessor
+    name = "werkboek_begrippen"
+    priority = 8
+    options = {
+        "docs_dir": DOCS_DIR_OPTION,
+        "begrippenlijst": [GLOSSARY_PAGE, "the page in docs_dir with the terms and their definitions"],
+    }
+
+
+def makeExtension(**kwargs):
+    return BegrippenExtension(**kwargs)
