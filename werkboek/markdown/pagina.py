@@ -6,12 +6,11 @@ names its page. The URLs follow the site's layout (`use_directory_urls`), as the
 from __future__ import annotations
 
 import html as htmllib
-import posixpath
 import re
 from pathlib import Path
 
 from ..sections import page_titles
-from ..site import page_url_of
+from ..site import page_url, relative_url  # noqa: F401  (the URLs between pages, for the extensions)
 
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -31,28 +30,3 @@ def which_page(html: str, docs_dir: Path) -> str | None:
     ``html``, or None when no page of docs/ has its first heading."""
     title = title_of(html)
     return page_titles(Path(docs_dir)).get(title) if title else None
-
-
-def page_url(src_uri: str, use_directory_urls: bool) -> str:
-    """The URL of a page, relative to the site's root."""
-    return page_url_of({"use_directory_urls": use_directory_urls}, src_uri)
-
-
-def relative_url(url: str, base: str) -> str:
-    """``url`` seen from the page at ``base`` (both relative to the site's root); a file name at the end of
-    ``base`` does not count, a directory URL ends in "/"."""
-    base_dir, _, name = base.rpartition("/")
-    base_parts = _parts(base_dir if "." in name else base)
-    parts = _parts(url)
-    common = 0
-    for a, b in zip(base_parts, parts):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(base_parts) - common) + parts[common:]) or "."
-    return relative + "/" if url.endswith("/") else relative
-
-
-def _parts(path: str) -> list[str]:
-    normal = posixpath.normpath("/" + path)[1:]
-    return normal.split("/") if normal else []
