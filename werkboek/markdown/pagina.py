@@ -9,7 +9,7 @@ import html as htmllib
 import re
 from pathlib import Path
 
-from ..sections import page_titles
+from ..sections import Docs, page_titles
 
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -24,8 +24,10 @@ def title_of(html: str) -> str | None:
     return " ".join(htmllib.unescape(TAG.sub("", PERMALINK.sub("", m.group(1)))).split()) or None
 
 
-def which_page(html: str, docs_dir: Path) -> str | None:
-    """The path in ``docs_dir`` (e.g. "bijlagen/1-trainershandleiding.md") of the page whose converted HTML is
-    ``html``, or None when no page of docs/ has its first heading."""
+def which_page(html: str, docs: Docs | Path) -> str | None:
+    """The path in the docs folder (e.g. "bijlagen/1-trainershandleiding.md") of the page whose converted HTML is
+    ``html``, or None when no page there has its first heading. ``docs``: the folder, or its pages as read."""
     title = title_of(html)
-    return page_titles(Path(docs_dir)).get(title) if title else None
+    if not title:
+        return None
+    return (docs.titles() if isinstance(docs, Docs) else page_titles(Path(docs))).get(title)
