@@ -14,8 +14,9 @@ from mkdocs.utils import get_relative_url
 
 from conftest import ROOT
 from werkboek.markdown import TekstFout
-from werkboek.markdown.pagina import page_url, relative_url, which_page
+from werkboek.markdown.pagina import which_page
 from werkboek.sections import read_dir
+from werkboek.site import page_url, relative_url
 
 PAGES = {
     "03-over-eenzaamheid.md": "# 3 Over eenzaamheid\n\n## 3.4 Simone (17) vertelt\n\nTekst.\n",

@@ -1,8 +1,8 @@
-"""Which page of docs/ is being converted, read from the page itself, and the URLs between pages.
+"""Which page of docs/ is being converted, read from the page itself (the URLs between pages: werkboek.site).
 
 A Markdown extension is not told which file it converts. Every werkboek page has one first-level heading, and no
 two pages share its text (werkboek.sections.page_titles reads them from docs/), so the converted HTML's first <h1>
-names its page. The URLs follow the site's layout (`use_directory_urls`), as the site engine writes them."""
+names its page."""
 from __future__ import annotations
 
 import html as htmllib
@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 from ..sections import page_titles
-from ..site import page_url, relative_url  # noqa: F401  (the URLs between pages, for the extensions)
 
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)

@@ -23,10 +23,11 @@ from markupsafe import Markup
 
 from .. import ROOT
 from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
-from .pagina import page_url, relative_url, which_page
+from .pagina import which_page
 from ..htmltext import map_text
 from ..render import template_env
 from ..sections import scan_dir
+from ..site import page_url, relative_url
 from ..verantwoording import PAGE as VERANTWOORDING_PAGE, VERANTWOORDING_PATH, references
 
 REF = re.compile(
