@@ -239,3 +239,54 @@ def test_verantwoording_lists_every_entry_with_a_link_to_its_page(project):
     for item in project.verantwoording.values():
         assert f"### {item.titel} {{ #{item.id} }}" in text
         assert f"]({item.pagina}#{item.anker})" in text or f"]({item.pagina})" in text
+
+
+# The adapter (hooks/macros.py), with a stand-in for the macros plugin: it reads only the project folder, the config as
+# a mapping and the page's source path (MkDocs: page.file.src_uri; Zensical: page.path) -------------------------
+
+class FakeEnv:
+    def __init__(self, conf: dict, page):
+        self.project_dir, self.conf, self.page = str(ROOT), conf, page
+        self.variables, self.macros, self.filters = {}, {}, {}
+
+    def macro(self, fn, name=""):
+        self.macros[name or fn.__name__] = fn
+
+    def filter(self, fn, name=""):
+        self.filters[name or fn.__name__] = fn
+
+
+def adapter():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("macros_adapter", ROOT / "hooks" / "macros.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("page", [
+    type("MkDocsPage", (), {"file": type("File", (), {"src_uri": "kennisbronnen/index.md"})()})(),
+    type("ZensicalPage", (), {"path": "kennisbronnen/index.md"})(),
+])
+def test_the_adapter_registers_every_macro_and_names_the_page_as_either_engine_gives_it(page, monkeypatch):
+    monkeypatch.delenv("WERKBOEK_GEMEENTE", raising=False)
+    env = FakeEnv({"docs_dir": "docs", "use_directory_urls": False, "extra": {"lokaal": None}}, page)
+    adapter().define_env(env)
+    assert sorted(env.macros) == sorted(m.__name__ for m in macros.MACROS)
+    assert "platte_tekst" in env.filters and env.variables["lokaal"] is None
+    assert 'href="../05-herkennen.html"' in env.macros["fasemodel"]("herkennen")
+    with pytest.raises(DataError, match=r"^kennisbronnen/index\.md: instrument\('x'\)"):
+        env.macros["instrument"]("x")
+
+
+def test_without_the_gemeente_hook_the_adapter_reads_the_gemeente_file_itself(monkeypatch):
+    monkeypatch.setenv("WERKBOEK_GEMEENTE", str(ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"))
+    env = FakeEnv({"docs_dir": "docs", "use_directory_urls": True}, None)  # no "lokaal" in extra: no hooks ran
+    adapter().define_env(env)
+    assert env.variables["lokaal"].naam == "Gemeente Dorpshaven"
+    assert "Steunpunt Samen Dorpshaven" in env.macros["instrument"]("verwijskaart")
+    monkeypatch.delenv("WERKBOEK_GEMEENTE")
+    upstream = FakeEnv({"docs_dir": "docs", "use_directory_urls": True, "extra": {"lokaal": None}}, None)
+    adapter().define_env(upstream)
+    assert "Dorpshaven" not in upstream.macros["instrument"]("verwijskaart")
