@@ -10,12 +10,14 @@ from mkdocs.structure.files import File
 from werkboek.glossary import DEFINITIONS_JS, GLOSSARY_PAGE, definitions_script, parse_definitions
 
 _terms: dict[str, str] = {}
-_page = [GLOSSARY_PAGE]
+_state = {"page": GLOSSARY_PAGE}
 
 
 def on_files(files, config):
     _terms.clear()
-    _page[0] = page = config.mdx_configs.get("werkboek.markdown.begrippen", {}).get("begrippenlijst", GLOSSARY_PAGE)
+    # the page the begrippen extension reads (mkdocs.yml), so both agree
+    page = _state["page"] = config.mdx_configs.get("werkboek.markdown.begrippen", {}).get("begrippenlijst",
+                                                                                         GLOSSARY_PAGE)
     file = files.get_file_from_path(page)
     if file is not None:
         _terms.update(parse_definitions(file.content_string))
@@ -26,6 +28,6 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == _page[0] and _terms:
+    if page.file.src_uri == _state["page"] and _terms:
         page.meta["tags"] = list(_terms)
     return markdown

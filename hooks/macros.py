@@ -1,166 +1,50 @@
-"""mkdocs-macros module: the macros that chapters call. Each renders a Jinja partial from overrides/partials/.
+"""mkdocs-macros module: a thin adapter over werkboek/macros.py, where the macros and their documentation live.
 
-- instrument(id): an instrument (werkblad) from forms/<id>.yml, with its PDF download.
-- fasemodel(fase): the fasemodel SVG with a phase highlighted.
-- agenda(n): a bijeenkomst of the training (Bijlage 1), from data/training.yml.
-- werkbladen_overzicht(): the table of every worksheet.
-- training_geven(): the "Training geven" page: planning, the werkboek as one PDF, a pack per bijeenkomst.
-- redactie(id, label): a visible marker where this edition, not the werkboek, speaks; links to the Verantwoording.
-- verantwoording(): the Verantwoording page, from data/verantwoording.yml, forms/ and data/training.yml.
+Once per build, at the first macro call, it builds the macros' context from what the engine knows: the project
+folder, docs_dir, the URL scheme (use_directory_urls) and what hooks/gemeente.py left in ``extra`` (the gemeente's
+settings). The PDFs are made after the pages (werkboek/afronden.py): pages show their pages and sizes as
+placeholders. Each macro is then called with that context and
+the Markdown source of the page being rendered. It reads nothing that Zensical's emulation of mkdocs-macros lacks
+(``env.project_dir``, ``env.conf`` as a mapping, the page's source path).
 
-Filter: platte_tekst, for every gemeente value a Markdown page inserts (werkboek/platte_tekst.py).
+Variable: ``lokaal``, the gemeente's settings (None upstream). Filter: platte_tekst, for every gemeente value a
+Markdown page inserts (werkboek/platte_tekst.py).
 """
 from __future__ import annotations
 
-from mkdocs.utils import get_relative_url
+import functools
+from pathlib import Path
 
-from werkboek.loader import DataError, load_instruments
-from werkboek import fasemodel as fasemodel_data
+from werkboek import macros
+from werkboek.gemeente_site import local_site
 from werkboek.platte_tekst import platte_tekst
-from werkboek.render import compact, template_env
-from werkboek.sections import ref_key, scan_dir, short_label
-from werkboek.site import chapter_pages, local_settings, page_url_of, pdf_infos
-from werkboek.training import clock, duration_label, load_training
-from werkboek.verantwoording import GROUPS, PAGE as VERANTWOORDING_PAGE, all_items
-from werkboek.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
-from werkboek.werkblad_html import web_form
-
+from werkboek.site import LOKAAL, local_settings
 
 
 def define_env(env):
-    templates = template_env()
-    env.filter(platte_tekst)  # gemeente values inside Markdown pages: {{ lokaal.naam | platte_tekst }}
+    root = Path(env.project_dir)
+    docs = root / env.conf.get("docs_dir", "docs")
+    lokaal = _lokaal(env.conf, root, docs)
+    env.variables["lokaal"] = lokaal  # pages read the gemeente's settings: {{ lokaal.naam | platte_tekst }}
+    env.filter(platte_tekst)
+    context = functools.cache(lambda: macros.load_context(
+        root, docs, bool(env.conf.get("use_directory_urls")), lokaal=lokaal))
+    for macro in macros.MACROS:
+        env.macro(_bound(macro, context, env), macro.__name__)
 
-    def page_url() -> str:
-        return env.page.url if env.page else ""
 
-    def rel(target: str) -> str:
-        return get_relative_url(target, page_url())
+def _lokaal(conf, root: Path, docs: Path):
+    """The gemeente's settings as hooks/gemeente.py read them; an engine without hooks reads them here."""
+    if LOKAAL in (conf.get("extra") or {}):
+        return local_settings(conf)
+    return local_site(root, docs, None, None).lokaal
 
-    def page_name() -> str:
-        return env.page.file.src_uri if env.page else "?"
 
-    def instruments():
-        return load_instruments()
+def _bound(macro, context, env):
+    @functools.wraps(macro)
+    def call(*args, **kwargs):
+        page = env.page
+        source = getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "path", "?")
+        return macro(context(), source, *args, **kwargs)
 
-    def docs_dir():
-        from pathlib import Path
-
-        return Path(env.conf.docs_dir)
-
-    def training_data():
-        from pathlib import Path
-
-        return load_training(Path(env.conf.config_file_path).parent / "data" / "training.yml")
-
-    def verantwoording_items():
-        from pathlib import Path
-
-        path = Path(env.conf.config_file_path).parent / "data" / "verantwoording.yml"
-        return {item.id: item for item in all_items(docs_dir(), instruments(), training_data(), path)}
-
-    def verantwoording_url() -> str:
-        return rel(page_url_of(env.conf, VERANTWOORDING_PAGE))
-
-    @env.macro
-    def redactie(ident: str, label: str = "redactie") -> str:
-        items = verantwoording_items()
-        if ident not in items:
-            raise DataError(f"{page_name()}: redactie('{ident}') bestaat niet in de Verantwoording; bekende ids: "
-                            + ", ".join(sorted(items)))
-        html = templates.get_template("partials/redactie.html").render(
-            id=ident, href=f"{verantwoording_url()}#{ident}", label=label, titel=items[ident].titel)
-        return compact(html)
-
-    @env.macro
-    def verantwoording() -> str:
-        """Markdown: the groups as headings, each entry as a heading with its place, what the print has, what this
-        edition did and why."""
-        from werkboek.verantwoording import place_label
-
-        items = list(verantwoording_items().values())
-        sections = scan_dir(docs_dir())
-        pages = {item.pagina: get_relative_url(item.pagina, page_name()) for item in items}
-        return templates.get_template("partials/verantwoording.md").render(
-            groepen=[(key, label, [i for i in items if i.groep == key]) for key, label in GROUPS.items()],
-            links=pages, aantal=len(items),
-            plaatsen={item.id: place_label(item, sections, docs_dir()) for item in items})
-
-    @env.macro
-    def instrument(ident: str) -> str:
-        known = instruments()
-        if ident not in known:
-            raise DataError(
-                f"{page_name()}: instrument('{ident}') bestaat niet; bekende instrumenten: {', '.join(known)}")
-        info = pdf_infos(env.conf).get(ident)
-        pdf = None
-        if info:
-            pdf = {"url": rel(f"werkbladen/{info.path.name}"), "pages_label": info.pages_label, "size_label": info.size_label}
-        return web_form(instrument=known[ident], pdf=pdf, lokaal=local_settings(env.conf),
-                        verantwoording=verantwoording_url())
-
-    @env.macro
-    def fasemodel(fase: str | None = None) -> str:
-        try:
-            m = fasemodel_data.model(fase)
-        except DataError as exc:
-            raise DataError(f"{page_name()}: {exc}") from None
-        pages = chapter_pages(env.conf)
-        links = {s.id: rel(pages[s.chapter]) for s in m["segments"] if s.chapter in pages}
-        uid = "fasemodel-" + (fase or "overzicht")
-        html = templates.get_template("partials/fasemodel.html").render(m=m, links=links, uid=uid)
-        return compact(html)
-
-    @env.macro
-    def werkbladen_overzicht() -> str:
-        rows = worksheet_rows(instruments(), pdf_infos(env.conf), chapter_pages(env.conf), rel)
-        html = templates.get_template("partials/werkbladen-overzicht.html").render(rows=rows, fases=phase_labels())
-        return compact(html)
-
-    @env.macro
-    def agenda(number: int) -> str:
-        from pathlib import Path
-
-        sections = scan_dir(Path(env.conf.docs_dir))
-        training = load_training(known_refs=set(sections))
-        session = training.session(number)
-
-        def links(refs):
-            out = []
-            for ref in refs:
-                section = sections[ref_key(ref)]
-                href = rel(page_url_of(env.conf, section.src_uri)) + (f"#{section.anchor}" if section.anchor else "")
-                out.append({"href": href, "label": short_label(section.key), "title": section.title})
-            return out
-
-        html = templates.get_template("partials/agenda.html").render(
-            s=session, rows=agenda_rows(session, links), huiswerk=homework_rows(session, links), clock=clock,
-            duration_label=duration_label, verantwoording=verantwoording_url())
-        return compact(html)
-
-    @env.macro
-    def training_geven() -> str:
-        """The "Training geven" page: planning advice, the werkboek as one PDF, and per bijeenkomst the thema, the
-        programme in short (linking to Bijlage 1), what to prepare and the download pack with its parts. Returns
-        Markdown (its headings join the page's table of contents). Packs come from hooks/training.py; the book's
-        size is filled in by hooks/book.py once the book exists (after the pages render)."""
-        from pathlib import Path
-
-        from werkboek.pdf import pages_label
-
-        root = Path(env.conf.config_file_path).parent
-        training = load_training(root / "data" / "training.yml")
-        packs = (env.conf.extra.get("training_pakketten") or {}) if env.conf.get("extra") is not None else {}
-        sections = scan_dir(Path(env.conf.docs_dir))
-        # Markdown links name the source file (MkDocs checks them and their anchors); raw HTML names the URL.
-        bijlage = get_relative_url(sections["b1"].src_uri, page_name()) if "b1" in sections else None
-        boek = rel("downloads/werkboek.pdf")
-        sessions = training_sessions(training, packs, pdf_infos(env.conf), instruments(), rel)
-        text = templates.get_template("partials/training-geven.md").render(
-            training=training, plan=training.planning, tussen=training.planning.minimaal_weken_tussen,
-            lengths=[duration_label(m) for m in sorted({s.duur_minuten for s in training.bijeenkomsten})],
-            sessies=sessions, boek=boek, bijlage=bijlage, clock=clock, duration_label=duration_label,
-            pages_label=pages_label, verantwoording=verantwoording_url(),
-            extra={"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
-                   "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"})
-        return text
+    return call

@@ -1,10 +1,11 @@
-"""Keep the print templates (overrides/pdf/: PDF stylesheets, templates, the field font) out of the published site.
-They live in the theme folder so both media share overrides/partials/, but MkDocs would copy them as static files."""
+"""Keep the print templates (overrides/pdf/, werkboek/render.py ``print_only``) out of the published site: MkDocs
+would copy them as static files of the theme."""
 from __future__ import annotations
+
+from werkboek.render import print_only
 
 
 def on_files(files, config):
-    for file in [f for f in files if f.src_uri.startswith("pdf/") and not f.is_documentation_page()]:
-        if file.abs_src_path and "/overrides/pdf/" in file.abs_src_path.replace("\\", "/"):
-            files.remove(file)
+    for file in [f for f in files if not f.is_documentation_page() and print_only(f.src_uri, f.abs_src_path)]:
+        files.remove(file)
     return files

@@ -1,7 +1,7 @@
 """The whole werkboek as one printable PDF ("Print van werkboek", downloads/werkboek.pdf).
 
-Made from the same rendered HTML as the website (hooks/book.py collects every page's content during the MkDocs
-build), so the book and the site never differ. ``assemble()`` makes one HTML document of it; ``build_book()``
+Made from the same rendered HTML as the website (the written pages carry their content between two markers,
+werkboek/afronden.py reads it), so the book and the site never differ. ``assemble()`` makes one HTML document of it; ``build_book()``
 renders it with WeasyPrint and the print stylesheet overrides/pdf/boek.css, cached by a hash of that HTML.
 
 What the book holds: every nav page whose first heading is numbered (chapters 1–11, 12 Kennisbronnen and the
@@ -62,6 +62,11 @@ SVG_REF = re.compile(r'<(?!a[\s>])[a-zA-Z][\w:-]*\b[^>]*\bhref="#[^>]*>')
 SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 RING_TEXT = re.compile(r'<text class="(fasemodel__ringtekst[^"]*)"[^>]*><textPath\b[^>]*>(.*?)</textPath></text>', re.S)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# A written page carries its content between these markers (overrides/partials/content.html): the book is read from
+# the written site, whatever engine wrote it; the post-build step removes the markers (werkboek/afronden.py).
+CONTENT = re.compile(r"<!--werkboek:inhoud-->(.*?)<!--/werkboek:inhoud-->", re.S)
+CONTENT_MARKERS = re.compile(r"<!--/?werkboek:inhoud-->")
+SOFT_HYPHEN = "\u00ad"  # added to headings of the page as shown only (werkboek/hyphenate.py)
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,17 @@ class BookInfo(Sized):
     @property
     def label(self) -> str:
         return f"PDF, {pages_label(self.pages)}, {self.size_label}"
+
+
+def written_content(page_html: str) -> str | None:
+    """A written page's content as the book reads it (the page's content without the soft hyphens only the page as
+    shown carries), or None when the page carries no markers (e.g. not rebuilt by `mkdocs serve --dirty`)."""
+    m = CONTENT.search(page_html)
+    return None if m is None else m.group(1).replace(SOFT_HYPHEN, "")
+
+
+def without_markers(page_html: str) -> str:
+    return CONTENT_MARKERS.sub("", page_html)
 
 
 def in_book(page: BookPage) -> bool:

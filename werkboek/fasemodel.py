@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import DATA_DIR
 from .loader import DataError, read_yaml
@@ -37,8 +38,8 @@ def _sector(r_in, r_out, a0, a1) -> str:
             f"L{x2:.2f},{y2:.2f} A{r_in},{r_in} 0 {large} 0 {x3:.2f},{y3:.2f} Z")
 
 
-def load():
-    path = DATA_DIR / "fasemodel.yml"
+def load(path: Path = DATA_DIR / "fasemodel.yml"):
+    """(midden, ring, fases) from data/fasemodel.yml."""
     data, _ = read_yaml(path)
     try:
         return data["midden"], data["ring"], data["fases"]
@@ -46,15 +47,16 @@ def load():
         raise DataError(f"{path}: sleutel {exc} ontbreekt (verwacht midden, ring, fases)") from None
 
 
-def phase_ids() -> set[str]:
-    _, ring, fases = load()
+def phase_ids(data: tuple | None = None) -> set[str]:
+    _, ring, fases = data or load()
     return {ring["id"], *(f["id"] for f in fases)}
 
 
-def model(current: str | None = None) -> dict:
-    """Geometry and texts for partials/fasemodel.html; ``current`` is a phase id (or the ring's id)."""
-    midden, ring, fases = load()
-    known = phase_ids()
+def model(current: str | None = None, data: tuple | None = None) -> dict:
+    """Geometry and texts for partials/fasemodel.html; ``current`` is a phase id (or the ring's id); ``data`` is
+    what ``load()`` returns (read from data/fasemodel.yml when not given)."""
+    midden, ring, fases = data = data or load()
+    known = phase_ids(data)
     if current is not None and current not in known:
         raise DataError(f"fasemodel: onbekende fase '{current}'; bekende fases: {', '.join(sorted(known))}")
     step = 360 / len(fases)

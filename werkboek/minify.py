@@ -46,3 +46,18 @@ def minifier(src_uri: str):
     if src_uri.endswith(".js") and not src_uri.endswith(".min.js"):
         return minify_js
     return None
+
+
+def minified(src_uri: str, abs_src_path: str | None, docs_dir, generated: bool = False) -> str | None:
+    """The text to serve for a file of the site, minified, or None where it is served as it is: only the site's own
+    files read from ``docs_dir``; not what the build generates (the gemeente's colours, the glossary's definitions:
+    small, and read as written by their own tests), not the theme's."""
+    from pathlib import Path
+
+    minify = minifier(src_uri)
+    if minify is None or generated or not abs_src_path:
+        return None
+    path = Path(abs_src_path)
+    if Path(docs_dir).resolve() not in path.resolve().parents:
+        return None
+    return minify(path.read_text(encoding="utf-8"))

@@ -34,7 +34,8 @@ from .pack_pages import agenda_html, homework_html, poster_html
 from .pdf import Sized, finish_raw, page_count, pages_label, size_label
 from .pdfmerge import merge
 from .sections import scan_dir
-from .session_contents import session_instruments, session_posters
+from .pdf_labels import Planned
+from .session_contents import Poster, session_instruments, session_posters
 from .training import TRAINING_PATH, Training
 from .training_check import check_training
 from .weasy import cache_key, render, reuse
@@ -79,11 +80,95 @@ def _merge_key(parts: list[tuple[str, bytes]], title: str, epoch: int) -> str:
     return cache_key("pakket", title, epoch, *(label.encode() + hashlib.sha256(data).digest() for label, data in parts))
 
 
+POSTER_A3 = True  # overrides/pdf/pakket-poster.html: @page { size: A3 }; checked against every rendered poster
+DOWNLOADS = "downloads"  # where the packs and their own parts are in the site (worksheets: werkbladen/)
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    """A part of a pack, known from the data before anything is rendered (so pages can list it: werkboek/views.py);
+    its pages and size are placeholders until it exists (werkboek/pdf_labels.py)."""
+
+    kind: str  # "werkblad", "poster", "huiswerk" or "agenda"
+    title: str
+    name: str  # the file's stem: the instrument id for worksheets, "bijeenkomst-N-…" otherwise
+    a3: bool
+    ident: str = ""  # instrument id for worksheets
+    poster: Poster | None = None
+
+    @property
+    def planned(self) -> Planned:
+        folder = "werkbladen" if self.kind == "werkblad" else DOWNLOADS
+        return Planned(f"{folder}/{self.name}.pdf")
+
+    @property
+    def path(self) -> Path:
+        return self.planned.path
+
+    @property
+    def pages_label(self) -> str:
+        return self.planned.pages_label
+
+    @property
+    def size_label(self) -> str:
+        return self.planned.size_label
+
+
+@dataclass(frozen=True)
+class PackPlan:
+    """A bijeenkomst's pack as pages show it before it is made."""
+
+    number: int
+    parts: list[PartPlan]
+    main: Planned
+    a3: Planned | None
+
+    @property
+    def path(self) -> Path:
+        return self.main.path
+
+    @property
+    def pages_label(self) -> str:
+        return self.main.pages_label
+
+    @property
+    def size_label(self) -> str:
+        return self.main.size_label
+
+
+def session_plan(session, instruments, sections, docs_dir: Path = DOCS_DIR) -> list[PartPlan]:
+    """The parts of a session's pack in order: its worksheets, posters, homework, and last the trainer's agenda."""
+    n = session.nummer
+    parts = [PartPlan("werkblad", f"Werkblad {i.nummer} {i.titel}", i.id, i.pagina.formaat == "A3", i.id)
+             for i in session_instruments(session, instruments, sections)]
+    parts += [PartPlan("poster", f"Poster {p.label} {p.title}", f"bijeenkomst-{n}-{p.slug}", POSTER_A3, poster=p)
+              for p in session_posters(session, docs_dir)]
+    if session.huiswerk:
+        count = len(session.huiswerk.items)
+        parts.append(PartPlan("huiswerk", f"{'Opdracht' if count == 1 else 'Opdrachten'} voor bijeenkomst "
+                              f"{session.huiswerk.voor_bijeenkomst}", f"bijeenkomst-{n}-huiswerk", False))
+    parts.append(PartPlan("agenda", f"Agenda bijeenkomst {n} voor de trainer", f"bijeenkomst-{n}-agenda", False))
+    return parts
+
+
+def plan_packs(training: Training, instruments, docs_dir: Path = DOCS_DIR) -> dict[int, PackPlan]:
+    """Every session's pack as pages show it before it is made (the same plan build_packs() renders)."""
+    sections = scan_dir(docs_dir)
+    plans = {}
+    for session in training.bijeenkomsten:
+        n = session.nummer
+        parts = session_plan(session, instruments, sections, docs_dir)
+        a3 = Planned(f"{DOWNLOADS}/bijeenkomst-{n}-a3.pdf") if any(p.a3 for p in parts) else None
+        plans[n] = PackPlan(n, parts, Planned(f"{DOWNLOADS}/bijeenkomst-{n}.pdf"), a3)
+    return plans
+
+
 def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_dir: Path | None = None,
                 docs_dir: Path = DOCS_DIR, training_path: Path = TRAINING_PATH, lokaal=None,
                 epoch: int | None = None, log=None, training: Training | None = None) -> dict[int, Pack]:
-    """Write ``out_dir/bijeenkomst-N.pdf`` and its parts for every session. ``worksheets`` maps instrument ids to
-    their PDF (as the worksheets hook wrote them); missing ones are rendered here (cached like werkboek.pdf does)."""
+    """Write ``out_dir/bijeenkomst-N.pdf`` and its parts for every session, as ``session_plan()`` lists them.
+    ``worksheets`` maps instrument ids to their PDF (as the worksheets step wrote them); missing ones are rendered
+    here (cached like werkboek.pdf does)."""
     from .loader import load_instruments
     from .pdf import build_one, source_date
 
@@ -98,6 +183,7 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
     packs = {}
     for session in training.bijeenkomsten:
         n = session.nummer
+        plan = session_plan(session, instruments, sections, docs_dir)
         parts: list[Part] = []
         datas: list[tuple[str, bytes]] = []
 
@@ -105,37 +191,37 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
             parts.append(Part(kind, title, path, page_count(data), len(data), ident))
             datas.append((title, data))
 
-        for instrument in session_instruments(session, instruments, sections):
-            if instrument.id not in worksheets:
-                sheet_cache = cache_dir / "werkbladen" if cache_dir else None
-                info = build_one(instrument, out_dir / "werkbladen", sheet_cache, lokaal, epoch)
-                worksheets[instrument.id] = info.path
-            path = Path(worksheets[instrument.id])
-            add("werkblad", f"Werkblad {instrument.nummer} {instrument.titel}", path.read_bytes(), path, instrument.id)
-
-        def rendered(kind, name, title, html):
-            full_title, subject = f"{title} — {titel}", f"Training {titel}, bijeenkomst {n}"
+        def rendered(part: PartPlan, html):
+            full_title, subject = f"{part.title} — {titel}", f"Training {titel}, bijeenkomst {n}"
             # The finished part is cached too (by everything it is made from), so a no-change build opens no PDF.
             key = cache_key("pakketdeel", html, full_title, subject, epoch)
-            final = store / f"{name}.{key}.klaar.pdf" if store else None
-            data, status = reuse(final, lambda: finish_raw(render(html, store, name)[0], full_title, epoch, subject))
-            path = out_dir / f"{name}.pdf"
+            final = store / f"{part.name}.{key}.klaar.pdf" if store else None
+            data, status = reuse(final, lambda: finish_raw(render(html, store, part.name)[0], full_title, epoch,
+                                                           subject))
+            path = out_dir / f"{part.name}.pdf"
             write_atomic(path, data)
-            add(kind, title, data, path)
+            add(part.kind, part.title, data, path)
             if log:
                 log(f"pakket {n}: {path.name}: {pages_label(parts[-1].pages)}, {size_label(len(data))} ({status})")
 
-        for poster in session_posters(session, docs_dir):
-            rendered("poster", f"bijeenkomst-{n}-{poster.slug}", f"Poster {poster.label} {poster.title}",
-                     poster_html(poster, session, lokaal))
-        if session.huiswerk:
-            html = homework_html(session, sections, instruments, lokaal)
-            count = len(session.huiswerk.items)
-            rendered("huiswerk", f"bijeenkomst-{n}-huiswerk",
-                     f"{'Opdracht' if count == 1 else 'Opdrachten'} voor bijeenkomst {session.huiswerk.voor_bijeenkomst}",
-                     html)
+        for part in plan[:-1]:
+            if part.kind == "werkblad":
+                if part.ident not in worksheets:
+                    sheet_cache = cache_dir / "werkbladen" if cache_dir else None
+                    info = build_one(instruments[part.ident], out_dir / "werkbladen", sheet_cache, lokaal, epoch)
+                    worksheets[part.ident] = info.path
+                path = Path(worksheets[part.ident])
+                add("werkblad", part.title, path.read_bytes(), path, part.ident)
+            elif part.kind == "poster":
+                rendered(part, poster_html(part.poster, session, lokaal))
+            else:
+                rendered(part, homework_html(session, sections, instruments, lokaal))
         # One paper size per file: the A3 parts go into their own file, printed in one go on A3.
         a3 = [_is_a3(data) for _, data in datas]
+        for part, big in zip(plan, a3):
+            if part.a3 != big:
+                raise DataError(f"pakket {n}: {part.title} is {'A3' if big else 'A4'}, maar het plan (dat de pagina "
+                                f"Training geven toont) zegt {'A3' if part.a3 else 'A4'}; pas werkboek/packs.py aan")
         a3_name = f"bijeenkomst-{n}-a3.pdf"
         contents, page = [], 1
         for part, big in zip(parts, a3):
@@ -150,8 +236,7 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
                 if big:
                     contents.append((_span(a3_page, part.pages), f"{part.title} (A3)"))
                     a3_page += part.pages
-        rendered("agenda", f"bijeenkomst-{n}-agenda", f"Agenda bijeenkomst {n} voor de trainer",
-                 agenda_html(session, contents, lokaal))
+        rendered(plan[-1], agenda_html(session, contents, lokaal))
         a3.append(False)  # the agenda: A4
         if parts[-1].pages != 1:
             raise DataError(f"{training_path}: de agenda van bijeenkomst {n} past niet op één pagina "

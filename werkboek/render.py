@@ -120,3 +120,9 @@ def template_env() -> jinja2.Environment:
 def compact(html: str) -> str:
     """Drop blank lines and indentation so Markdown passes the HTML through untouched."""
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def print_only(src_uri: str, abs_src_path: str | None) -> bool:
+    """Whether a file of the theme folder is a print template (overrides/pdf/: PDF stylesheets, templates, the field
+    font), which the published site must not carry: both media share overrides/partials/, so they live there."""
+    return src_uri.startswith("pdf/") and "/overrides/pdf/" in (abs_src_path or "").replace("\\", "/")

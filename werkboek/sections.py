@@ -55,24 +55,55 @@ def scan(sources: dict[str, str]) -> dict[str, Section]:
     return found
 
 
-def read_dir(docs_dir: Path) -> dict[str, str]:
-    """Every Markdown page of ``docs_dir``: {path inside it: text}; read again only when a page changed."""
+@dataclass(frozen=True)
+class Docs:
+    """The Markdown pages of a docs folder as read at one moment; what is derived from them is computed once for
+    as long as no page changes."""
+
+    folder: Path
+    stamp: tuple
+    sources: dict  # {path inside the folder: text}
+
+    def sections(self) -> dict[str, Section]:
+        from .loader import memoized
+
+        return dict(memoized(f"sections:{self.folder}", self.stamp, lambda: scan(self.sources)))
+
+    def titles(self) -> dict[str, str]:
+        """Each page's first-level heading → its path; a heading that two pages share names neither."""
+        from .loader import memoized
+
+        return dict(memoized(f"titles:{self.folder}", self.stamp, lambda: _titles(self.sources)))
+
+
+def read_docs(docs_dir: Path) -> Docs:
+    """The pages of ``docs_dir`` now; read again only when a page changed (`make serve`)."""
     from .loader import files_stamp, memoized
 
     docs_dir = Path(docs_dir)
     paths = sorted(docs_dir.rglob("*.md"))
-    return memoized(f"docs:{docs_dir}", files_stamp(paths),
-                    lambda: {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in paths})
+    stamp = files_stamp(paths)
+    sources = memoized(f"docs:{docs_dir}", stamp,
+                       lambda: {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in paths})
+    return Docs(docs_dir, stamp, sources)
+
+
+def read_dir(docs_dir: Path) -> dict[str, str]:
+    """Every Markdown page of ``docs_dir``: {path inside it: text}."""
+    return dict(read_docs(docs_dir).sources)
 
 
 def scan_dir(docs_dir: Path) -> dict[str, Section]:
-    return scan(read_dir(docs_dir))
+    return read_docs(docs_dir).sections()
 
 
 def page_titles(docs_dir: Path) -> dict[str, str]:
-    """Each page's first-level heading → its path in ``docs_dir``; a heading that two pages share names neither."""
+    return read_docs(docs_dir).titles()
+
+
+def _titles(sources: dict[str, str]) -> dict[str, str]:
     found: dict[str, str | None] = {}
-    for src_uri, markdown in read_dir(docs_dir).items():
+    for src_uri, markdown in sources.items():
         title = next((" ".join(text.split()) for _, level, text in headings(markdown) if level == 1), None)
         if title:
             found[title] = None if title in found else src_uri

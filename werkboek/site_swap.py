@@ -76,6 +76,19 @@ def claim(final: Path, wait: float = DEFAULT_WAIT, on_wait=None) -> Staging:
     return staging
 
 
+def adopt(final: Path, folder: Path, wait: float = DEFAULT_WAIT, on_wait=None) -> Staging:
+    """Take the site's lock as ``claim()`` does, for a site already written into ``folder`` (by another program):
+    ``folder`` becomes the staging folder, marked unfinished until ``publish()`` puts it in ``final``'s place
+    (same file system). A failed build leaves ``folder`` with its marker (never published) and ``final`` as it
+    was; release the lock with ``release()``."""
+    staging = claim(final, wait, on_wait)
+    if Path(folder).absolute() != staging.temp:
+        shutil.rmtree(staging.temp, ignore_errors=True)
+        staging.temp = Path(folder).absolute()
+    mark_unfinished(staging)
+    return staging
+
+
 def mark_unfinished(staging: Staging) -> None:
     """(Re)write the marker; MkDocs empties the folder after we created it, so the hook calls this again."""
     (staging.temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

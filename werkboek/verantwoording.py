@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 from . import DATA_DIR
 from .loader import DataError, files_stamp, memoized, read_yaml, validate
 from .schema import Id, Instrument, Strict, Text
+from .site import chapter_sources
 
 VERANTWOORDING_PATH = DATA_DIR / "verantwoording.yml"
 PAGE = "verantwoording.md"
@@ -99,10 +100,10 @@ def agenda_entry_id(session_number: int, row_index: int) -> str:
 
 
 def chapter_page(docs: Path, chapter: int) -> str:
-    found = sorted(p.name for p in Path(docs).glob(f"{chapter:02d}-*.md"))
-    if not found:
+    found = chapter_sources(docs).get(chapter)
+    if found is None:
         raise DataError(f"docs/: geen pagina voor hoofdstuk {chapter} (verwacht {chapter:02d}-….md)")
-    return found[0]
+    return found
 
 
 def instrument_items(instruments: dict[str, Instrument], docs: Path) -> list[Item]:

@@ -1,4 +1,4 @@
-"""What the macros' templates show, computed without MkDocs (hooks/macros.py only supplies URLs): the rows of a
+"""What the macros' templates show, computed without MkDocs (werkboek/macros.py supplies the URLs): the rows of a
 training agenda, the worksheet overview and the sessions of the "Training geven" page. ``href(target)`` turns a
 site path ("werkbladen/x.pdf") into a URL relative to the page being rendered."""
 from __future__ import annotations
@@ -20,9 +20,9 @@ def homework_rows(session, links=lambda refs: []) -> list[tuple]:
     return [(item, links(item.verwijzingen)) for item in (session.huiswerk.items if session.huiswerk else [])]
 
 
-def phase_labels() -> dict[str, str]:
-    """Phase id → label, the ring's included (data/fasemodel.yml)."""
-    _, ring, fases = fasemodel.load()
+def phase_labels(data: tuple | None = None) -> dict[str, str]:
+    """Phase id → label, the ring's included (``data``: what ``fasemodel.load()`` returns)."""
+    _, ring, fases = data or fasemodel.load()
     return {f["id"]: f["label"] for f in fases} | {ring["id"]: ring["label"]}
 
 
@@ -42,7 +42,7 @@ def worksheet_rows(instruments, infos, chapter_pages, href) -> list[dict]:
 
 
 def training_sessions(training, packs, sheets, instruments, href) -> list[dict]:
-    """Per bijeenkomst: the session, its pack (``packs``: number → Pack, from hooks/training.py) with the URL of
+    """Per bijeenkomst: the session, its pack (``packs``: number → PackPlan, werkboek/packs.py; pages and sizes are placeholders) with the URL of
     each part, or — without packs — the worksheets it would hold."""
     from .session_contents import session_instruments
 

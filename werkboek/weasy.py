@@ -27,7 +27,8 @@ CODE_DIR = Path(__file__).parent
 # the style sheets (the PDF ones import the site's), the fonts, and the werkboek package's code.
 INPUTS = [PDF_DIR, TEMPLATES_DIR / "partials", ROOT / "docs" / "assets" / "stylesheets",
           ROOT / "docs" / "assets" / "fonts", CODE_DIR]
-NOT_PDF_CODE = {"__main__.py", "benchmark.py", "cli.py", "offline_zip.py", "privacy.py", "schema_json.py"}
+NOT_PDF_CODE = {"__main__.py", "afronden.py", "benchmark.py", "cli.py", "offline_zip.py", "pdf_labels.py", "privacy.py",
+                "schema_json.py", "site_config.py"}
 LIBRARIES = ("weasyprint", "pikepdf", "pydyf")
 
 log = logging.getLogger("mkdocs.werkboek.weasyprint")  # under "mkdocs": a strict build counts its warnings
@@ -109,6 +110,27 @@ def write_pdf(html: str, pdf_forms: bool = False, name: str = "", font_config=No
         log.warning(f"WeasyPrint{f' ({name})' if name else ''}: {message}")
     _warnings += len(collect.messages)
     return data
+
+
+def relay(messages: list[str]) -> None:
+    """Log again, and count, the WeasyPrint warnings another process saw (the book renders in its own process)."""
+    global _warnings
+    for message in messages:
+        log.warning(message)
+    _warnings += len(messages)
+
+
+class collected_warnings:
+    """``with collected_warnings() as messages:`` — the warnings this process logs for WeasyPrint meanwhile (to be
+    ``relay()``ed by the process that waits for them)."""
+
+    def __enter__(self) -> list[str]:
+        self._handler = _Collect()
+        log.addHandler(self._handler)
+        return self._handler.messages
+
+    def __exit__(self, *exc) -> None:
+        log.removeHandler(self._handler)
 
 
 def warnings_seen() -> int:

@@ -1,5 +1,5 @@
 """Privacy: a visit is seen by nobody but the host. In Chromium every page (and a search) requests nothing outside
-the site's own origin; at build time hooks/external_assets.py stops a build whose HTML or CSS would load anything
+the site's own origin; at build time the post-build step (werkboek/afronden.py) stops a build whose HTML or CSS would load anything
 from another host, and such a failed build leaves no site behind."""
 from __future__ import annotations
 
@@ -69,14 +69,14 @@ def test_built_site_has_no_external_assets_and_no_cdn_shim(built_site):
 
 
 def _tiny_project(tmp_path: Path, body: str) -> Path:
-    """A throwaway Material project with only the atomic-build hook and the guard."""
+    """A throwaway Material project with only the post-build step (atomic build and guard; no PDFs to make)."""
     project = tmp_path / "klein"
     (project / "docs").mkdir(parents=True)
     (project / "docs" / "index.md").write_text(f"# Test\n\n{body}\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         "site_name: Test\nstrict: true\nuse_directory_urls: false\n"
         "theme:\n  name: material\n  font: false\n  language: nl\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'atomic_build.py'}\n  - {ROOT / 'hooks' / 'external_assets.py'}\n",
+        f"hooks:\n  - {ROOT / 'hooks' / 'afronden.py'}\n",
         encoding="utf-8")
     return project
 

@@ -14,8 +14,9 @@ from mkdocs.utils import get_relative_url
 
 from conftest import ROOT
 from werkboek.markdown import TekstFout
-from werkboek.markdown.pagina import page_url, relative_url, which_page
+from werkboek.markdown.pagina import which_page
 from werkboek.sections import read_dir
+from werkboek.site import page_url, relative_url
 
 PAGES = {
     "03-over-eenzaamheid.md": "# 3 Over eenzaamheid\n\n## 3.4 Simone (17) vertelt\n\nTekst.\n",
@@ -182,3 +183,13 @@ def test_urls_between_pages_are_the_ones_mkdocs_writes():
         urls = [page_url(p, directory_urls) for p in pages]
         for url, base in itertools.product(urls, urls):
             assert relative_url(url, base) == get_relative_url(url, base), (url, base)
+
+
+def test_a_section_added_while_serving_is_found_by_the_next_conversion(tmp_path):
+    """`make serve` converts pages again after an edit: what the extensions read from docs/ follows the edit."""
+    docs, data = werkboek(tmp_path)
+    with pytest.raises(TekstFout, match="'§5.9'"):
+        convert("# 3 Over eenzaamheid\n\nZie §5.9.", docs, data)
+    page = docs / "05-herkennen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## 5.9 Nieuw\n\nTekst.\n", encoding="utf-8")
+    assert links(convert("# 3 Over eenzaamheid\n\nZie §5.9.", docs, data)) == {"§5.9": "05-herkennen.html#s5-9"}

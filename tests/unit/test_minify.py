@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import tinycss2
 
-from werkboek.minify import minifier, minify_css, minify_html, minify_js
+from werkboek.minify import minified, minifier, minify_css, minify_html, minify_js
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "docs" / "assets"
@@ -90,6 +90,20 @@ def test_vendored_and_already_minified_files_are_left_alone():
     assert minifier("assets/stylesheets/werkboek.css") is minify_css
     assert minifier("assets/javascripts/begrippen.js") is minify_js
     assert minifier("werkbladen/signaleringskaart.pdf.js") is None, "a worksheet's PDF as a script is data"
+
+
+def test_only_the_sites_own_files_from_docs_are_served_minified(tmp_path):
+    css = "/* uitleg */\n.a  {  color: red;  }\n"
+    docs, theme = tmp_path / "docs", tmp_path / "thema"
+    for folder in (docs, theme):
+        (folder / "assets" / "stylesheets").mkdir(parents=True)
+        (folder / "assets" / "stylesheets" / "eigen.css").write_text(css, encoding="utf-8")
+    uri = "assets/stylesheets/eigen.css"
+    assert minified(uri, str(docs / uri), docs) == minify_css(css) != css
+    assert minified(uri, str(theme / uri), docs) is None, "the theme's files are served as they are"
+    assert minified(uri, str(docs / uri), docs, generated=True) is None, "generated files stay as written"
+    assert minified(uri, None, docs) is None
+    assert minified("assets/images/logo.svg", str(docs / uri), docs) is None
 
 
 class _Nodes(HTMLParser):

@@ -81,19 +81,25 @@ def test_scale_options_share_a_cell_per_round_and_name_their_statement(ident):
         assert any(text in statement for text in texts), (radio["name"], statement)
 
 
+def _context(ident):
+    return {"instrument": INSTRUMENTS[ident], "pdf": None, "lokaal": None, "verantwoording": ""}
+
+
 def test_book_gets_the_book_markup_of_each_web_form():
-    page = {ident: web_form(instrument=INSTRUMENTS[ident], pdf=None, lokaal=None, verantwoording="")
-            for ident in SCALES[:2]}
+    page = {ident: web_form(**_context(ident)) for ident in SCALES[:2]}
     content = separate_words("<h2 id=\"s1\">Kop</h2>\n" + "\n<p>tekst</p>\n".join(page.values()))
-    swapped = book_forms(content, "06-bespreekbaar-maken.md")
+    asked = []
+    swapped = book_forms(content, "06-bespreekbaar-maken.md", lambda ident: asked.append(ident) or _context(ident))
+    assert asked == SCALES[:2]
     for ident in page:
         assert separate_words(render(INSTRUMENTS[ident], "boek")) in swapped
     assert "schaal__keuzes" not in swapped and "<p>tekst</p>" in swapped
+    assert book_forms("<p>geen werkblad</p>", "01-inleiding.md", lambda ident: 1 / 0) == "<p>geen werkblad</p>"
 
 
 def test_book_stops_on_a_web_form_changed_after_rendering():
     ident = SCALES[0]
-    web = separate_words(web_form(instrument=INSTRUMENTS[ident], pdf=None, lokaal=None, verantwoording=""))
+    web = separate_words(web_form(**_context(ident)))
     changed = re.sub(r"(<th scope=\"row\"[^>]*>)", r"\1<button>x</button>", web, count=1)
-    with pytest.raises(ValueError, match="06-bespreekbaar-maken.md: 1 werkblad"):
-        book_forms(changed, "06-bespreekbaar-maken.md")
+    with pytest.raises(ValueError, match=f"06-bespreekbaar-maken.md: werkblad '{ident}'"):
+        book_forms(changed, "06-bespreekbaar-maken.md", _context)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import ROOT
 from ..datafile import DataError
+from ..sections import Docs, read_docs
 
 
 try:  # Under MkDocs the error is also its build error: the message without a traceback, and `mkdocs serve` goes on.
@@ -51,6 +52,10 @@ class PagePostprocessor(Postprocessor):
     def page(self, html: str) -> str:
         raise NotImplementedError
 
+    def docs(self) -> Docs:
+        """The pages of the configured `docs_dir`, as read for this conversion."""
+        return docs_of(self.md, self.config["docs_dir"])
+
 
 PAGE_READY = "werkboek_page_ready"
 
@@ -65,7 +70,24 @@ def project_path(value) -> Path:
 class _Begin(Preprocessor):
     def run(self, lines):
         setattr(self.md, PAGE_READY, False)
+        setattr(self.md, DOCS, {})
         return lines
+
+
+DOCS = "werkboek_docs"
+
+
+def docs_of(md, docs_dir) -> Docs:
+    """The pages of ``docs_dir`` (a configured path), read once per conversion: every werkboek extension of the
+    page shares them."""
+    folder = project_path(docs_dir)
+    cache = getattr(md, DOCS, None)
+    if cache is None:
+        cache = {}
+        setattr(md, DOCS, cache)
+    if folder not in cache:
+        cache[folder] = read_docs(folder)
+    return cache[folder]
 
 
 class _Ready(Treeprocessor):

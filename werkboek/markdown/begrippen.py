@@ -6,22 +6,21 @@ from that page (werkboek.glossary.parse_definitions); which page is being conver
 heading (werkboek.markdown.pagina). Runs on the finished HTML (a postprocessor, after `kaders`)."""
 from __future__ import annotations
 
-from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
+from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
 from .pagina import which_page
 from ..glossary import GLOSSARY_PAGE, mark_terms, parse_definitions
-from ..sections import read_dir
 
 
 class BegrippenPostprocessor(PagePostprocessor):
     def page(self, text: str) -> str:
-        docs_dir, page = project_path(self.config["docs_dir"]), self.config["begrippenlijst"]
-        source = read_dir(docs_dir).get(page)
+        docs, page = self.docs(), self.config["begrippenlijst"]
+        source = docs.sources.get(page)
         if source is None:
             return text
         terms = parse_definitions(source)
         if not terms:
             raise TekstFout(f"{page}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
-        if which_page(text, docs_dir) == page:
+        if which_page(text, docs) == page:
             return text
         return mark_terms(text, terms)
 

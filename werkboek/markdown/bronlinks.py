@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
+from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
 from .pagina import which_page
 from ..bron import OMGEVING, source_repository
 from ..loader import DataError
@@ -26,7 +26,7 @@ def with_source_links(html: str, bron: str | None) -> str:
 
 class BronlinksPostprocessor(PagePostprocessor):
     def page(self, text: str) -> str:
-        if which_page(text, project_path(self.config["docs_dir"])) != self.config["pagina"]:
+        if which_page(text, self.docs()) != self.config["pagina"]:
             return text
         try:
             bron = source_repository()

@@ -1,17 +1,15 @@
-"""Which page of docs/ is being converted, read from the page itself, and the URLs between pages.
+"""Which page of docs/ is being converted, read from the page itself (the URLs between pages: werkboek.site).
 
 A Markdown extension is not told which file it converts. Every werkboek page has one first-level heading, and no
 two pages share its text (werkboek.sections.page_titles reads them from docs/), so the converted HTML's first <h1>
-names its page. The URLs follow the site's layout (`use_directory_urls`), as the site engine writes them."""
+names its page."""
 from __future__ import annotations
 
 import html as htmllib
-import posixpath
 import re
 from pathlib import Path
 
-from ..sections import page_titles
-from ..site import page_url_of
+from ..sections import Docs, page_titles
 
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -26,33 +24,10 @@ def title_of(html: str) -> str | None:
     return " ".join(htmllib.unescape(TAG.sub("", PERMALINK.sub("", m.group(1)))).split()) or None
 
 
-def which_page(html: str, docs_dir: Path) -> str | None:
-    """The path in ``docs_dir`` (e.g. "bijlagen/1-trainershandleiding.md") of the page whose converted HTML is
-    ``html``, or None when no page of docs/ has its first heading."""
+def which_page(html: str, docs: Docs | Path) -> str | None:
+    """The path in the docs folder (e.g. "bijlagen/1-trainershandleiding.md") of the page whose converted HTML is
+    ``html``, or None when no page there has its first heading. ``docs``: the folder, or its pages as read."""
     title = title_of(html)
-    return page_titles(Path(docs_dir)).get(title) if title else None
-
-
-def page_url(src_uri: str, use_directory_urls: bool) -> str:
-    """The URL of a page, relative to the site's root."""
-    return page_url_of({"use_directory_urls": use_directory_urls}, src_uri)
-
-
-def relative_url(url: str, base: str) -> str:
-    """``url`` seen from the page at ``base`` (both relative to the site's root); a file name at the end of
-    ``base`` does not count, a directory URL ends in "/"."""
-    base_dir, _, name = base.rpartition("/")
-    base_parts = _parts(base_dir if "." in name else base)
-    parts = _parts(url)
-    common = 0
-    for a, b in zip(base_parts, parts):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(base_parts) - common) + parts[common:]) or "."
-    return relative + "/" if url.endswith("/") else relative
-
-
-def _parts(path: str) -> list[str]:
-    normal = posixpath.normpath("/" + path)[1:]
-    return normal.split("/") if normal else []
+    if not title:
+        return None
+    return (docs.titles() if isinstance(docs, Docs) else page_titles(Path(docs))).get(title)

@@ -23,10 +23,11 @@ from markupsafe import Markup
 
 from .. import ROOT
 from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
-from .pagina import page_url, relative_url, which_page
+from .pagina import which_page
 from ..htmltext import map_text
 from ..render import template_env
-from ..sections import scan_dir
+from ..sections import Section
+from ..site import page_url, relative_url
 from ..verantwoording import PAGE as VERANTWOORDING_PAGE, VERANTWOORDING_PATH, references
 
 REF = re.compile(
@@ -38,14 +39,14 @@ REF = re.compile(
 )
 
 
-def link_references(html: str, page: str | None, docs_dir: Path, verantwoording: Path = VERANTWOORDING_PATH,
-                    use_directory_urls: bool = False) -> str:
-    """``html`` (the page ``page`` of ``docs_dir``, or None when unknown) with every reference a link."""
-    docs_dir = Path(docs_dir)
+def link_references(html: str, page: str | None, sections: dict[str, Section],
+                    verantwoording: Path = VERANTWOORDING_PATH, use_directory_urls: bool = False) -> str:
+    """``html`` (the page ``page`` of the docs folder, or None when unknown) with every reference to one of its
+    ``sections`` (werkboek.sections.scan) a link."""
     corrections = references(Path(verantwoording)).get(page, []) if page else []
     if not corrections and not REF.search(html):
         return html
-    targets = {key: (page_url(s.src_uri, use_directory_urls), s.anchor) for key, s in scan_dir(docs_dir).items()}
+    targets = {key: (page_url(s.src_uri, use_directory_urls), s.anchor) for key, s in sections.items()}
     here = page_url(page, use_directory_urls) if page else None
     link_template = template_env().get_template("partials/verwijzing.html")
     marker_template = template_env().get_template("partials/redactie.html")
@@ -131,9 +132,9 @@ def _shown(path: Path) -> str:
 
 class VerwijzingenPostprocessor(PagePostprocessor):
     def page(self, text: str) -> str:
-        docs_dir = project_path(self.config["docs_dir"])
-        return link_references(text, which_page(text, docs_dir), docs_dir, project_path(self.config["verantwoording"]),
-                               bool(self.config["use_directory_urls"]))
+        docs = self.docs()
+        return link_references(text, which_page(text, docs), docs.sections(),
+                               project_path(self.config["verantwoording"]), bool(self.config["use_directory_urls"]))
 
 
 class VerwijzingenExtension(PageExtension):

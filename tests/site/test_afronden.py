@@ -1,0 +1,65 @@
+"""The post-build step without MkDocs (`python -m werkboek afronden SITE_DIR --naar MAP`, werkboek/afronden.py): a
+site whose pages were written without the step (as another engine would write them: placeholders for every PDF's
+pages and size, the content markers) is finished into exactly the site the MkDocs build publishes — every file,
+byte for byte — and MkDocs is never imported."""
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ENV, copy_project
+from werkboek.pdf_labels import leftovers
+from werkboek.site_swap import MARKER
+
+RUN = """
+import sys
+from werkboek.cli import main
+code = main(sys.argv[1:])
+assert not [m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs.")], "MkDocs geïmporteerd"
+sys.exit(code)
+"""
+
+
+def _files(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.slow
+def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_project, built_site, tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(built_project / ".cache", project / ".cache")  # this session's PDFs: the step reuses them
+    hooks = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
+    assert "hooks/afronden.py" in hooks
+    (project / "alleen-paginas.yml").write_text(
+        "INHERIT: mkdocs.yml\nstrict: false\nhooks:\n" + "".join(f"  - {h}\n" for h in hooks
+                                                                 if h != "hooks/afronden.py"), encoding="utf-8")
+    pages = project / "paginas"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "alleen-paginas.yml"), "-d", str(pages)],
+                            cwd=project, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "training-geven.html" in leftovers(pages) and "search/search_index.json" in leftovers(pages)
+    assert not (pages / "downloads" / "werkboek.pdf").exists()
+
+    final = project / "klaar"
+    result = subprocess.run([sys.executable, "-c", RUN, "afronden", str(pages), "--naar", str(final)],
+                            cwd=project, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    assert not pages.exists(), "de map met pagina's is de site geworden"
+    assert not (final / MARKER).exists() and leftovers(final) == []
+    ours, theirs = set(_files(final)), set(_files(built_site))
+    assert ours == theirs, (sorted(ours - theirs), sorted(theirs - ours))
+    match, mismatch, errors = filecmp.cmpfiles(final, built_site, _files(built_site), shallow=False)
+    assert mismatch == [] and errors == [], (mismatch, errors)
+
+
+@pytest.mark.slow
+def test_the_step_refuses_a_folder_without_a_site(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "werkboek", "afronden", str(tmp_path)], capture_output=True,
+                            text=True, env=ENV)
+    assert result.returncode == 1 and "hier staat geen gebouwde site (index.html ontbreekt)" in result.stderr
