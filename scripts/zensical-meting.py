@@ -62,6 +62,7 @@ FEATURES = [
      lambda s: int((s / "assets/stylesheets/werkboek.css").is_file()
                    and "/*" not in (s / "assets/stylesheets/werkboek.css").read_text(encoding="utf-8"))),
     ("worksheet PDFs", lambda s: _files(s, "werkbladen/*.pdf")),
+    ("worksheet PDFs as scripts (filling in from file://)", lambda s: _files(s, "werkbladen/*.pdf.js")),
     ("training pack PDFs", lambda s: _files(s, "downloads/bijeenkomst-*.pdf")),
     ("the book (downloads/werkboek.pdf)", lambda s: _files(s, "downloads/werkboek.pdf")),
     ("offline zip", lambda s: _files(s, "downloads/werkboek-offline.zip")),
@@ -89,6 +90,18 @@ def same_text(site: Path, reference: Path) -> tuple[int, list[str]]:
     pages = sorted(p.relative_to(reference).as_posix() for p in reference.rglob("*.html"))
     differ = [p for p in pages if article_text(site / p) != article_text(reference / p)]
     return len(pages) - len(differ), differ
+
+
+def same_pdfs(site: Path, reference: Path) -> tuple[int, list[str]]:
+    """How many of the reference's PDFs are byte for byte the same in ``site``, and which are not."""
+    import hashlib
+
+    def digest(path: Path) -> str | None:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+    pdfs = sorted(p.relative_to(reference).as_posix() for p in reference.rglob("*.pdf"))
+    differ = [p for p in pdfs if digest(site / p) != digest(reference / p)]
+    return len(pdfs) - len(differ), differ
 
 
 def run(cmd, cwd: Path, env: dict, log: Path) -> tuple[int, float, str]:
@@ -190,6 +203,10 @@ def main() -> int:
     for name in names[1:]:
         same, differ = same_text(results[name]["site"], reference)
         lines.append(f"- {name}: {same}" + (f"; differ: {', '.join(differ)}" if differ else ""))
+    lines += ["", f"PDFs byte for byte equal to MkDocs' ({len(list(reference.rglob('*.pdf')))} PDFs):"]
+    for name in names[1:]:
+        same, differ = same_pdfs(results[name]["site"], reference)
+        lines.append(f"- {name}: {same}" + (f"; differ or missing: {len(differ)}" if differ else ""))
     report = "\n".join(lines)
     print(report)
     (out / "meting.md").write_text(report + "\n", encoding="utf-8")
