@@ -122,8 +122,6 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     book_args = (book_html, site_dir / BOOK, cache / "boek" / "opslag", config.title, epoch, BOOK_SUBJECT)
     new_book = book_html is not None and not finished_path(book_html, *book_args[2:]).exists()
     later = serve and new_book  # `mkdocs serve`: never wait for a new book
-    if later and (previous := latest_finished(book_args[2])) is not None:
-        publish_book(previous.read_bytes(), site_dir / BOOK, "vorige")
 
     with _Book(new_book and not serve, book_args) as book:
         steps.worksheets, worksheets = _worksheets(site_dir, root, cache, lokaal, epoch, log)
@@ -134,6 +132,13 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
             log(f"werkboek {BOOK}: {info.label} ({'gemaakt' if info.status == 'gemaakt' else 'ongewijzigd'}, "
                 f"{seconds:.1f} s)")  # read by the benchmark: the book's own time, in its process
 
+    target = site_dir / BOOK
+    if serve and (not target.is_file() or target.stat().st_size == 0):  # not (yet) remade: the last one made
+        previous = latest_finished(book_args[2])
+        if previous is not None:
+            publish_book(previous.read_bytes(), target, "vorige")
+        else:
+            target.unlink(missing_ok=True)
     known = site_values(site_dir)
     book_key = _key(Planned(BOOK).label)
     if serve and book_key not in known:
