@@ -1,11 +1,12 @@
 """mkdocs-macros module: a thin adapter over werkboek/macros.py, where the macros and their documentation live.
 
-Once per build, at the first macro call, it builds the macros' context from what the engine knows: the project
-folder, docs_dir, the URL scheme (use_directory_urls) and what hooks/gemeente.py left in ``extra`` (the gemeente's
-settings). The PDFs are made after the pages (werkboek/afronden.py): pages show their pages and sizes as
-placeholders. Each macro is then called with that context and
-the Markdown source of the page being rendered. It reads nothing that Zensical's emulation of mkdocs-macros lacks
-(``env.project_dir``, ``env.conf`` as a mapping, the page's source path).
+Each time the plugin loads it (MkDocs: once per build; Zensical: once per page), it builds the macros' context at
+the first macro call from what the engine knows: the project folder, docs_dir, the URL scheme (use_directory_urls)
+and the gemeente's settings as hooks/gemeente.py left them in ``extra`` (where no hook ran, it reads the gemeente's
+file itself). The PDFs are made after the pages (werkboek/afronden.py): pages show their pages and sizes as
+placeholders. Each macro is then called with that context and the Markdown source of the page being rendered. It
+reads nothing that Zensical's emulation of mkdocs-macros lacks (``env.project_dir``, ``env.conf`` as a mapping, the
+page's source path).
 
 Variable: ``lokaal``, the gemeente's settings (None upstream). Filter: platte_tekst, for every gemeente value a
 Markdown page inserts (werkboek/platte_tekst.py).

@@ -145,6 +145,33 @@ def summary(code: int, took: float, text: str) -> str:
                if kinds else "") + (f"; last error: {error.strip()[:200]}" if code and error else ""))
 
 
+EXAMPLE = "voorbeelden/gemeente-voorbeeld.yml"
+
+
+def gemeente_run(repo: Path, ref: str, out: Path, zensical: str, base: dict) -> dict:
+    """Zensical with the example gemeente (WERKBOEK_GEMEENTE): what of it reaches the site. MkDocs' build of the
+    same is tested by tests/site/test_gemeente_build.py."""
+    import yaml
+
+    src = out / "zensical-gemeente"
+    checkout(repo, ref, src)
+    example = yaml.safe_load((src / EXAMPLE).read_text(encoding="utf-8"))
+    env = {**base, "PYTHONPATH": str(src), "WERKBOEK_GEMEENTE": EXAMPLE}
+    code, took, text = run([zensical, "build", "--clean"], src, env, out / "zensical-gemeente.log")
+    site = src / "site"
+    if code:
+        return {"build": summary(code, took, text)}
+    index = (site / "index.html").read_text(encoding="utf-8")
+    return {
+        "build": summary(code, took, text),
+        "pages naming it": sum(example["naam"] in p.read_text(encoding="utf-8") for p in site.rglob("*.html")),
+        "its site title": "yes" if example["site_titel"] in re.search(r"<title>(.*?)</title>", index, re.S).group(1)
+        else "no",
+        "its logo": "yes" if list(site.glob("assets/images/gemeente-logo.*")) else "no",
+        "its colours": "yes" if (site / "assets/stylesheets/gemeente.css").is_file() else "no",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1])
@@ -186,6 +213,8 @@ def main() -> int:
             code, took, text = run([python, "-m", "werkboek", "afronden", str(site)], src, env, out / "afronden.log")
             results["Zensical, adapted, + afronden"] = {"run": summary(code, took, text), "site": site}
 
+    gemeente = gemeente_run(repo, args.ref, out, zensical, base)
+
     names = list(results)
     lines = [f"Zensical {version}, commit {commit}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
     lines += [f"- {name}: {r['run']}" for name, r in results.items()]
@@ -207,6 +236,7 @@ def main() -> int:
     for name in names[1:]:
         same, differ = same_pdfs(results[name]["site"], reference)
         lines.append(f"- {name}: {same}" + (f"; differ or missing: {len(differ)}" if differ else ""))
+    lines += ["", f"A gemeente ({EXAMPLE}) under Zensical: " + "; ".join(f"{k}: {v}" for k, v in gemeente.items())]
     report = "\n".join(lines)
     print(report)
     (out / "meting.md").write_text(report + "\n", encoding="utf-8")

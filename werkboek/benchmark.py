@@ -11,7 +11,8 @@ load (1-minute load average, sampled before every timed run) is reported with th
    livereload answers when the rebuild is done) against a build without changes; target ≤ 1.5×;
 2. a clean full build (empty cache: site + every PDF + offline zip) against what this machine allows: the plain
    build plus the PDF work spread over its cores (book, worksheets and packs as the clean build's log times them:
-   max(book, all PDF work / cores)); target ≤ 1.2× that;
+   max(book, all PDF work / cores)); the book renders in its own process alongside the worksheets and packs
+   (werkboek/afronden.py) and its time is the time it took there, not the wait for it; target ≤ 1.2× that;
 3. a rebuild without changes (cache warm) against the plain build; target ≤ 1.2×, median of ≥ 10 pairs;
 4. chapter pages on a phone: Lighthouse (mobile preset, median of 3 runs) performance ≥ 95 and accessibility 100
    on the home page and chapters 06 and 11, served compressed; ≤ 800 DOM elements on every chapter page.
@@ -63,7 +64,7 @@ BOOK_LOG = re.compile(r"werkboek downloads/werkboek\.pdf:.*?([\d.]+) s\)")
 SHEETS_LOG = re.compile(r"werkbladen: \d+ PDF's klaar \(([\d.]+) s\)")
 PACKS_LOG = re.compile(r"pakketten: \d+ klaar \(([\d.]+) s\)")
 WARM_PAIRS = 10
-CLEAN_PAIRS = 1  # a clean build takes minutes on a shared machine; its bound comes from the same build
+CLEAN_PAIRS = 3  # a clean build takes well under a minute now (the book renders alongside); each bound from its own build
 EDITED_PAGE = "docs/06-bespreekbaar-maken.md"
 LIGHTHOUSE_RUNS = 3
 

@@ -34,7 +34,7 @@ from .pack_pages import agenda_html, homework_html, poster_html
 from .pdf import Sized, finish_raw, page_count, pages_label, size_label
 from .pdfmerge import merge
 from .sections import scan_dir
-from .pdf_labels import Planned
+from .pdf_labels import Planned, ShownPlanned
 from .session_contents import Poster, session_instruments, session_posters
 from .training import TRAINING_PATH, Training
 from .training_check import check_training
@@ -85,7 +85,7 @@ DOWNLOADS = "downloads"  # where the packs and their own parts are in the site (
 
 
 @dataclass(frozen=True)
-class PartPlan:
+class PartPlan(ShownPlanned):
     """A part of a pack, known from the data before anything is rendered (so pages can list it: werkboek/views.py);
     its pages and size are placeholders until it exists (werkboek/pdf_labels.py)."""
 
@@ -101,21 +101,9 @@ class PartPlan:
         folder = "werkbladen" if self.kind == "werkblad" else DOWNLOADS
         return Planned(f"{folder}/{self.name}.pdf")
 
-    @property
-    def path(self) -> Path:
-        return self.planned.path
-
-    @property
-    def pages_label(self) -> str:
-        return self.planned.pages_label
-
-    @property
-    def size_label(self) -> str:
-        return self.planned.size_label
-
 
 @dataclass(frozen=True)
-class PackPlan:
+class PackPlan(ShownPlanned):
     """A bijeenkomst's pack as pages show it before it is made."""
 
     number: int
@@ -124,16 +112,8 @@ class PackPlan:
     a3: Planned | None
 
     @property
-    def path(self) -> Path:
-        return self.main.path
-
-    @property
-    def pages_label(self) -> str:
-        return self.main.pages_label
-
-    @property
-    def size_label(self) -> str:
-        return self.main.size_label
+    def planned(self) -> Planned:
+        return self.main
 
 
 def session_plan(session, instruments, sections, docs_dir: Path = DOCS_DIR) -> list[PartPlan]:

@@ -63,6 +63,25 @@ class Planned:
         return placeholder(self.site_path, "label")
 
 
+class ShownPlanned:
+    """For a record of a PDF to be made whose ``planned`` is its Planned: its path, pages and size as pages show
+    them (the packs' plan, werkboek/packs.py)."""
+
+    planned: Planned
+
+    @property
+    def path(self) -> Path:
+        return self.planned.path
+
+    @property
+    def pages_label(self) -> str:
+        return self.planned.pages_label
+
+    @property
+    def size_label(self) -> str:
+        return self.planned.size_label
+
+
 def planned_worksheets(instruments) -> dict[str, Planned]:
     """Instrument id → its worksheet as pages show it before it is made (werkbladen/<id>.pdf)."""
     return {ident: Planned(f"werkbladen/{ident}.pdf") for ident in instruments}

@@ -46,3 +46,19 @@ def test_a_weasyprint_warning_fails_a_strict_build(project_copy):
     assert result.returncode != 0, output
     assert "WeasyPrint" in output and "accent-color" in output
     assert not site.exists()
+
+
+@pytest.mark.weasyprint_warns
+def test_a_warning_in_the_books_own_process_is_logged_and_counted_here(caplog, tmp_path):
+    """The post-build step renders the book in a second process (werkboek/afronden.py): what WeasyPrint says there
+    reaches this process's log under mkdocs (a strict build fails on it) and its warning count (the command line)."""
+    from werkboek.afronden import _Book
+
+    before = weasy.warnings_seen()
+    with caplog.at_level(logging.WARNING), _Book(True, (BAD, tmp_path / "boek.pdf", None, "Boek", 0, "")) as book:
+        assert book.future is not None and book.pool._mp_context.get_start_method() == "spawn"
+        info, seconds = book.result()
+    assert info.pages == 1 and (tmp_path / "boek.pdf").read_bytes()[:5] == b"%PDF-" and seconds > 0
+    ours = [r for r in caplog.records if r.name.startswith("mkdocs.") and r.levelno == logging.WARNING]
+    assert len(ours) == 1 and "accent-color" in ours[0].getMessage()
+    assert weasy.warnings_seen() == before + 1

@@ -5,6 +5,7 @@ byte for byte — and MkDocs is never imported."""
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -63,3 +64,13 @@ def test_the_step_refuses_a_folder_without_a_site(tmp_path):
     result = subprocess.run([sys.executable, "-m", "werkboek", "afronden", str(tmp_path)], capture_output=True,
                             text=True, env=ENV)
     assert result.returncode == 1 and "hier staat geen gebouwde site (index.html ontbreekt)" in result.stderr
+
+
+PDF_LINE = re.compile(r"^INFO\s+-\s+(?:werkblad\s+[\d.]+ |pakket \d+: |werkboek downloads/)([\w-]+\.pdf):.*\(gemaakt\b", re.M)
+
+
+def test_a_clean_build_renders_every_pdf_once(build_log, built_site):
+    """Worksheets, pack parts, packs and the book: one "gemaakt" line per PDF of the site, none twice (the packs
+    reuse the worksheets' PDFs; the book renders once, in its own process)."""
+    made = PDF_LINE.findall(build_log)
+    assert sorted(made) == sorted(p.name for p in built_site.rglob("*.pdf")), made

@@ -125,3 +125,28 @@ def test_a_site_left_aside_by_a_build_killed_mid_swap_is_put_back(tmp_path):
     abandon(claim(final, wait=0))
     assert (final / "index.html").read_text() == "oud"
     assert not final.with_name("site.oud").exists()
+
+
+def test_a_site_written_elsewhere_is_adopted_and_swapped_in(tmp_path):
+    """`python -m werkboek afronden PAGES --naar SITE`: the written folder becomes the staging folder."""
+    final, written = tmp_path / "site", tmp_path / "paginas"
+    _site(final)
+    _site(written, "nieuw")
+    staging = site_swap.adopt(final, written, wait=0)
+    assert staging.temp == written and (written / MARKER).is_file()
+    with pytest.raises(SiteBusy):
+        claim(final, wait=0)  # one build at a time, also from the command line
+    publish(staging)
+    assert (final / "index.html").read_text() == "nieuw" and not (final / MARKER).exists()
+    assert not written.exists() and not final.with_name("site.bouwen").exists()
+
+
+def test_a_failed_adopted_build_leaves_the_site_and_marks_the_folder(tmp_path):
+    final, written = tmp_path / "site", tmp_path / "paginas"
+    _site(final)
+    _site(written, "half")
+    staging = site_swap.adopt(final, written, wait=0)
+    site_swap.release(staging)  # what werkboek/afronden.py does when a step fails
+    assert (final / "index.html").read_text() == "oud"
+    assert (written / MARKER).is_file(), "the unfinished folder says it must not be published"
+    abandon(claim(final, wait=0))  # the lock was released
