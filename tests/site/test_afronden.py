@@ -46,8 +46,13 @@ def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_pr
     assert "training-geven.html" in leftovers(pages) and "search/search_index.json" in leftovers(pages)
     assert not (pages / "downloads" / "werkboek.pdf").exists()
 
+    in_place = project / "ter-plekke"
+    shutil.copytree(pages, in_place)
     final = project / "klaar"
     result = subprocess.run([sys.executable, "-c", RUN, "afronden", str(pages), "--naar", str(final)],
+                            cwd=project, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    result = subprocess.run([sys.executable, "-c", RUN, "afronden", str(in_place)],  # no --naar: finished in place
                             cwd=project, capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
@@ -55,8 +60,9 @@ def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_pr
     assert not (final / MARKER).exists() and leftovers(final) == []
     ours, theirs = set(_files(final)), set(_files(built_site))
     assert ours == theirs, (sorted(ours - theirs), sorted(theirs - ours))
-    match, mismatch, errors = filecmp.cmpfiles(final, built_site, _files(built_site), shallow=False)
-    assert mismatch == [] and errors == [], (mismatch, errors)
+    for finished in (final, in_place):
+        match, mismatch, errors = filecmp.cmpfiles(finished, built_site, _files(built_site), shallow=False)
+        assert mismatch == [] and errors == [] and _files(finished) == _files(built_site), (finished, mismatch, errors)
 
 
 @pytest.mark.slow
