@@ -23,6 +23,7 @@ from werkboek.loader import DataError
 from werkboek.site_swap import DEFAULT_WAIT, SiteBusy, abandon, claim, mark_unfinished
 
 WACHTTIJD = "WERKBOEK_BOUW_WACHTTIJD"  # seconds a build waits for another one into the same folder
+ZONDER_PDF = "WERKBOEK_ZONDER_PDF"  # "1": the pages without their downloads (the benchmark's build without PDFs)
 log = logging.getLogger("mkdocs.hooks.afronden")
 _state: dict = {}
 
@@ -82,7 +83,8 @@ def on_post_build(config):
 
     try:
         steps = afronden(Path(config.site_dir), Path(config.config_file_path), staging=staging,
-                         serve=background.serving(), may_publish=may_publish, log=log.info)
+                         serve=background.serving(), may_publish=may_publish, log=log.info,
+                         pdfs=os.environ.get(ZONDER_PDF) != "1")
     except DataError as exc:
         raise PluginError(str(exc)) from None
     if steps.published is not None and staging is not None:

@@ -16,6 +16,11 @@
    ``final``: the folder to publish to (the command line: ``--naar``); neither: the folder is finished in place and
    carries the unfinished-build marker until it is.
 
+``pdfs=False`` (the hook: environment variable WERKBOEK_ZONDER_PDF=1) leaves out steps 2–4's downloads: no worksheets,
+packs, book or zip, and pages keep their placeholders; the markers, the layout whitespace, the privacy guard and the
+swap stay. It is the benchmark's "build without PDFs", so that a no-change build is compared with the same build minus
+the PDF work only, and a quick look at the pages' text.
+
 Under `mkdocs serve` (``serve=True``) nothing waits for a new book: the previous one is published with its label
 until the new one, rendered in the background, replaces it; the offline zip follows it (werkboek/background.py).
 """
@@ -59,7 +64,8 @@ class Steps:
 
 
 def afronden(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", *, staging: Staging | None = None,
-             final: Path | None = None, serve: bool = False, may_publish=lambda: True, log=print) -> Steps:
+             final: Path | None = None, serve: bool = False, may_publish=lambda: True, log=print,
+             pdfs: bool = True) -> Steps:
     """Finish the written site in ``site_dir`` (see the module text). Raises DataError (Dutch, naming the file)
     on bad input; the published site is then untouched. ``may_publish()`` is asked right before the swap (MkDocs'
     strict mode: no warnings)."""
@@ -71,7 +77,7 @@ def afronden(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", *, staging
     elif staging is None and not serve:
         mark_unfinished(Staging(site_dir, site_dir, -1))  # finished in place: marked until it is
     try:
-        steps = _finish(site_dir, Path(config_file), serve, log)
+        steps = _finish(site_dir, Path(config_file), serve, log) if pdfs else _pages_only(site_dir, log)
         if not may_publish():
             return steps  # the caller abandons the staging folder
         if staging is not None:
@@ -114,11 +120,7 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     steps = Steps()
 
     pages = _book_pages(site_dir, config, log)
-    for page in site_dir.rglob("*.html"):  # the book has read them: served without markers and layout whitespace
-        text = page.read_bytes().decode("utf-8", "surrogateescape")
-        served = minify_html(without_markers(text))
-        if served != text:
-            page.write_bytes(served.encode("utf-8", "surrogateescape"))
+    _serve_pages(site_dir)  # the book has read them
 
     book_html = None
     if pages:
@@ -156,6 +158,24 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     _guard(site_dir)
     log(f"afronden: klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return steps
+
+
+def _pages_only(site_dir: Path, log) -> Steps:
+    """``pdfs=False``: the pages as served (no markers, no layout whitespace) and the privacy guard; no downloads."""
+    started = time.perf_counter()
+    _serve_pages(site_dir)
+    _guard(site_dir)
+    log(f"afronden zonder PDF's: klaar ({time.perf_counter() - started:.1f} s)")
+    return Steps()
+
+
+def _serve_pages(site_dir: Path) -> None:
+    """Every page as served: without the book's content markers and without layout whitespace."""
+    for page in site_dir.rglob("*.html"):
+        text = page.read_bytes().decode("utf-8", "surrogateescape")
+        served = minify_html(without_markers(text))
+        if served != text:
+            page.write_bytes(served.encode("utf-8", "surrogateescape"))
 
 
 def _key(placeholder_text: str) -> str:

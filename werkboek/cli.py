@@ -26,6 +26,9 @@ def main(argv=None) -> int:
     finish.add_argument("--naar", type=Path, default=None,
                         help="publish the finished site in this folder, in one step (default: finish in place)")
     finish.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: the project's)")
+    finish.add_argument("--zonder-pdf", action="store_true",
+                        help="no worksheets, packs, book or zip (pages keep their placeholders): the benchmark's "
+                             "build without PDFs, or a quick look at the pages")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -68,7 +71,7 @@ def _afronden(args) -> int:
     before = warnings_seen()
     try:
         steps = afronden(args.site, args.config or ROOT / "mkdocs.yml", final=args.naar,
-                         may_publish=lambda: warnings_seen() == before, log=print)
+                         may_publish=lambda: warnings_seen() == before, log=print, pdfs=not args.zonder_pdf)
     except SiteBusy:
         print(f"Er loopt al een andere bouw naar {args.naar}; er is niets veranderd.", file=sys.stderr)
         return 1

@@ -2,6 +2,7 @@
 ``python -m werkboek pdf OUT [ids…]`` or ``build_all(out)``."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -238,7 +239,10 @@ def inputs_hash(instrument: Instrument, lokaal=None, epoch: int = 0) -> str:
     return cache_key("werkblad", instrument.model_dump_json(), local, epoch)
 
 
+@functools.lru_cache(maxsize=256)
 def page_count(data: bytes) -> int:
+    """Pages of a PDF given as bytes; remembered per content (a build counts the same PDF for its worksheet, its
+    pack and the labels on the pages)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)
 

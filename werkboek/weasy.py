@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 from importlib.metadata import version
 from pathlib import Path
 
@@ -38,8 +39,12 @@ _warnings = 0  # WeasyPrint warnings seen in this process
 def _input_files() -> list[Path]:
     files = []
     for entry in INPUTS:
-        for path in sorted(p for p in entry.rglob("*") if p.is_file()):
-            if "__pycache__" in path.parts or (entry == CODE_DIR and (path.suffix != ".py" or path.name in NOT_PDF_CODE)):
+        found = []
+        for folder, dirs, names in os.walk(entry):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]  # never descend into compiled code
+            found += [Path(folder, name) for name in names]
+        for path in sorted(found):
+            if entry == CODE_DIR and (path.suffix != ".py" or path.name in NOT_PDF_CODE):
                 continue
             files.append(path)
     return files
@@ -56,7 +61,9 @@ def _inputs_digest() -> bytes:
     return memoized("pdf-inputs", files_stamp(files), digest)
 
 
+@functools.lru_cache(maxsize=1)
 def library_versions() -> dict[str, str]:
+    """Read once per process: looking up installed versions costs milliseconds, and a build asks for every PDF."""
     return {name: version(name) for name in LIBRARIES}
 
 

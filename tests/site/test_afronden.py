@@ -30,8 +30,8 @@ def _files(folder):
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
-@pytest.mark.slow
-def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_project, built_site, tmp_path):
+def _pages_without_the_step(built_project, tmp_path):
+    """A copy of the project and its pages as MkDocs writes them without hooks/afronden.py (as another engine would)."""
     project = copy_project(tmp_path / "project")
     shutil.copytree(built_project / ".cache", project / ".cache")  # this session's PDFs: the step reuses them
     hooks = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
@@ -43,6 +43,41 @@ def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_pr
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "alleen-paginas.yml"), "-d", str(pages)],
                             cwd=project, capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stderr[-3000:]
+    return project, pages
+
+
+@pytest.mark.slow
+def test_without_pdfs_the_step_serves_the_pages_and_still_guards_them(built_project, built_site, tmp_path):
+    """`--zonder-pdf` (the benchmark's build without PDFs): no download is made and the placeholders stay, but the
+    pages are served exactly as in the full build where they name no PDF, and the privacy guard still runs."""
+    project, pages = _pages_without_the_step(built_project, tmp_path)
+    hostile = shutil.copytree(pages, project / "vijandig")
+    page = hostile / "01-inleiding.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</head>", '<script src="https://volg.example/t.js"></script></head>'), encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-c", RUN, "afronden", str(hostile), "--zonder-pdf"],
+                             cwd=project, capture_output=True, text=True, env=ENV)
+    assert refused.returncode != 0 and "andere server" in refused.stderr + refused.stdout
+    assert "volg.example" in refused.stderr + refused.stdout
+
+    final = project / "klaar"
+    result = subprocess.run([sys.executable, "-c", RUN, "afronden", str(pages), "--zonder-pdf", "--naar", str(final)],
+                            cwd=project, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert [f for f in _files(final) if f.endswith((".pdf", ".zip"))] == []
+    assert "training-geven.html" in leftovers(final)
+    served = [f for f in _files(final) if f.endswith(".html")]
+    assert served == [f for f in _files(built_site) if f.endswith(".html")]
+    for name in served:
+        text = (final / name).read_text(encoding="utf-8")
+        assert "werkboek:inhoud" not in text, name
+        if name not in leftovers(final):
+            assert text == (built_site / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.slow
+def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_project, built_site, tmp_path):
+    project, pages = _pages_without_the_step(built_project, tmp_path)
     assert "training-geven.html" in leftovers(pages) and "search/search_index.json" in leftovers(pages)
     assert not (pages / "downloads" / "werkboek.pdf").exists()
 
