@@ -97,6 +97,16 @@ def test_book_gets_the_book_markup_of_each_web_form():
     assert book_forms("<p>geen werkblad</p>", "01-inleiding.md", lambda ident: 1 / 0) == "<p>geen werkblad</p>"
 
 
+def test_book_takes_a_form_another_engine_wrote_with_other_attributes_and_whitespace():
+    """Zensical drops data-search-exclude and writes other whitespace between tags: the form is still the same."""
+    ident = SCALES[0]
+    web = separate_words(web_form(**_context(ident)))
+    written = re.sub(r">\s+<", "><", web.replace(" data-search-exclude", "")).replace("’", "&rsquo;")
+    assert written != web
+    swapped = book_forms(f"<p>voor</p>{written}<p>na</p>", "06-bespreekbaar-maken.md", _context)
+    assert swapped == f"<p>voor</p>{separate_words(render(INSTRUMENTS[ident], 'boek'))}<p>na</p>"
+
+
 def test_book_stops_on_a_web_form_changed_after_rendering():
     ident = SCALES[0]
     web = separate_words(web_form(**_context(ident)))
