@@ -51,8 +51,7 @@ from .loopback import Server
 
 README = ROOT / "README.md"
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
-# Hooks that make downloads (worksheets, training packs, the whole werkboek, the offline zip): left out of the plain
-# build. Any other hook stays, so both builds make the same pages.
+# The build without PDFs: the same mkdocs.yml, built with WERKBOEK_ZONDER_PDF=1 (see _plain_config()).
 PLAIN_CONFIG = "mkdocs.benchmark-zonder-pdf.yml"
 CHAPTER_PAGE = "06-bespreekbaar-maken.html"
 PHONE_PAGES = ["index.html", "06-bespreekbaar-maken.html", "11-lokale-samenwerking.html"]
@@ -144,8 +143,6 @@ class Serve:
         self.project, self.base = project, f"http://127.0.0.1:{self.port}"
         self.log: list[str] = []
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if config.name == PLAIN_CONFIG:
-        env["WERKBOEK_ZONDER_PDF"] = "1"  # hooks/afronden.py: the pages without their downloads
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"], cwd=project, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
