@@ -18,6 +18,7 @@ names (``: **1. Elkaar kennen** …``), and from §11.2 the questions of the mat
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,13 +63,21 @@ def session_instruments(session: Session, instruments, sections=None) -> list:
     for item in materials:
         if (m := NUMBER.match(item)) and m.group(1) in by_number:
             found.add(by_number[m.group(1)].id)
+    shared = _shared_titles(tuple((i.id, ref_key(i.nummer), i.titel) for i in instruments.values()),
+                            tuple((key, s.title) for key, s in sections.items()))
     for instrument in instruments.values():
-        own = ref_key(instrument.nummer)
-        shared = any(_names(s.title, instrument.titel) for key, s in sections.items() if key != own)
         if any(_names(text, instrument.titel) for text in materials) or (
-                not shared and any(_names(text, instrument.titel) for text in rows)):
+                instrument.id not in shared and any(_names(text, instrument.titel) for text in rows)):
             found.add(instrument.id)
     return [i for i in instruments.values() if i.id in found]
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_titles(instruments: tuple[tuple[str, str, str], ...], titles: tuple[tuple[str, str], ...]) -> frozenset:
+    """Ids of the instruments (id, section key, title) whose title another section (key, title) carries too. The
+    same for every session of a build: worked out once per content of the forms and the headings."""
+    return frozenset(ident for ident, own, title in instruments
+                     if any(_names(other, title) for key, other in titles if key != own))
 
 
 def session_posters(session: Session, docs_dir: Path = DOCS_DIR) -> list[Poster]:
