@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT, background, macros
-from .book import BookPage, assemble, build_book, finished_path, latest_finished, publish as publish_book
+from .book import BOOK, BookPage, assemble, build_book, finished_path, latest_finished, publish as publish_book
 from .book import without_markers, written_content
 from .invullen import pdf_script
 from .loader import DataError, load_instruments
@@ -48,7 +48,6 @@ from .site_swap import MARKER, Staging, adopt, mark_unfinished, publish as publi
 from .weasy import collected_warnings, relay
 from .werkblad_html import book_forms
 
-BOOK = "downloads/werkboek.pdf"
 BOOK_SUBJECT = "Afdrukversie van het hele werkboek"
 BOOK_UNKNOWN = "PDF, A4"  # `mkdocs serve`, before any book exists
 

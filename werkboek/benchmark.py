@@ -47,7 +47,9 @@ from pathlib import Path
 import pikepdf
 
 from . import ROOT, lighthouse
+from .book import BOOK
 from .loopback import Server
+from .offline_zip import ZIP_PATH
 
 README = ROOT / "README.md"
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
@@ -406,14 +408,14 @@ def measure() -> tuple[list[Row], list[Row], dict]:
         if worst:
             rows.append(Row(f"Werkbladen: KiB per pagina, hoogste ({worst.what}; alle {len(sheets)} hieronder)",
                             worst.value.rsplit(", ", 1)[1], "≤ 40 KiB/p.", all(r.met for r in sheets)))
-        book = full_out / "downloads" / "werkboek.pdf"
+        book = full_out / BOOK
         if book.is_file():
-            rows.append(Row("Heel werkboek als PDF (`downloads/werkboek.pdf`)",
+            rows.append(Row(f"Heel werkboek als PDF (`{BOOK}`)",
                             f"{book.stat().st_size / 1024 / 1024:.2f} MB, {_pdf_pages(book)} p., gemaakt in "
                             f"{book_s:.1f} s"))
-        zipped = full_out / "downloads" / "werkboek-offline.zip"
+        zipped = full_out / ZIP_PATH
         if zipped.is_file():
-            rows.append(Row("Offline-versie (`downloads/werkboek-offline.zip`)",
+            rows.append(Row(f"Offline-versie (`{ZIP_PATH}`)",
                             f"{zipped.stat().st_size / 1024 / 1024:.2f} MB"))
         rows += weight
         extra["load_end"] = os.getloadavg()

@@ -64,6 +64,7 @@ RING_TEXT = re.compile(r'<text class="(fasemodel__ringtekst[^"]*)"[^>]*><textPat
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # A written page carries its content between these markers (overrides/partials/content.html): the book is read from
 # the written site, whatever engine wrote it; the post-build step removes the markers (werkboek/afronden.py).
+BOOK = "downloads/werkboek.pdf"  # where the site holds the book
 CONTENT = re.compile(r"<!--werkboek:inhoud-->(.*?)<!--/werkboek:inhoud-->", re.S)
 CONTENT_MARKERS = re.compile(r"<!--/?werkboek:inhoud-->")
 SOFT_HYPHEN = "\u00ad"  # added to headings of the page as shown only (werkboek/hyphenate.py)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fasemodel as fasemodel_data
+from .book import BOOK
 from .loader import DataError, load_instruments
 from .packs import plan_packs
 from .pdf_labels import Planned, planned_worksheets
@@ -30,7 +31,6 @@ from .verantwoording import GROUPS, PAGE as VERANTWOORDING_PAGE, Item, all_items
 from .views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
 from .werkblad_html import web_form
 
-BOOK = "downloads/werkboek.pdf"
 
 
 @dataclass(frozen=True)
