@@ -1,6 +1,7 @@
 """Reading on a phone (390 × 844): no page scrolls sideways, every wide table shows all its parts (as cards, or in a
 box that says it scrolls and that a keyboard can reach), long heading words break at a syllable; and finding things
-with the search box: the first results for typical searches, with snippets that read as sentences."""
+with the search box: the first results for typical searches, with snippets that read as sentences, and the search
+index downloaded only when search is used."""
 from __future__ import annotations
 
 import html
@@ -157,6 +158,42 @@ def test_404_page_leads_back_home_and_to_search(page, server):
     page.get_by_role("link", name="Naar de startpagina").click()
     page.wait_for_url(re.compile(r"/index\.html$"))
     assert page.locator("h1").first.inner_text().rstrip("#").strip() == "Eenzaam ben je niet alleen"
+
+
+def test_the_search_index_is_fetched_when_search_is_used_not_while_reading(browser, server):
+    """Reading a chapter on a phone does not download the search index (the whole site's text: the largest file of a
+    page view); tapping the search icon does, and the search then finds as before."""
+    with new_page(browser, PHONE) as page:
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(f"{server}/06-bespreekbaar-maken.html", wait_until="networkidle")
+        assert not [url for url in asked if "search_index" in url]
+        page.locator("label.md-header__button[for=__search]").click()
+        page.keyboard.type("netwerkkaart", delay=20)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        assert "netwerkkaart" in page.locator(".md-search-result").inner_text().lower()
+        assert [url for url in asked if url.endswith("/search/search_index.json")]
+
+
+@pytest.mark.parametrize("keys", ["click", "/"])
+def test_search_on_a_wide_screen_finds_after_a_click_or_the_key(page, server, keys):
+    page.goto(f"{server}/06-bespreekbaar-maken.html", wait_until="networkidle")
+    if keys == "click":
+        page.locator("input.md-search__input").click()
+    else:
+        page.keyboard.press(keys)
+    page.keyboard.type("verwijskaart", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert "verwijskaart" in page.locator(".md-search-result").inner_text().lower()
+
+
+def test_a_chosen_result_marks_the_search_terms_on_its_page(page, server):
+    """A search result opens its page with ?h=: the page loads the index at once and marks the terms."""
+    page.goto(f"{server}/08-wensen-en-talenten.html?h=netwerkkaart")
+    marks = page.locator("article mark")
+    marks.first.wait_for(timeout=10_000)
+    assert {text.lower() for text in marks.all_text_contents()} == {"netwerkkaart"}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
