@@ -26,14 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import TEMPLATES_DIR
-from .files import write_atomic
+from .files import tree, write_atomic
 from .site_config import SiteConfig
 from .weasy import library_versions
 
 CODE_DIR = Path(__file__).parent
 INDEX = "record.json"
 KEEP = 2  # records kept: the newest ones (a gemeente's build and upstream's alternate in one checkout)
-SKIPPED_DIRS = {"__pycache__", ".git", ".cache", "node_modules"}
 
 
 @dataclass
@@ -46,14 +45,6 @@ class Record:
     packs: int = 0
     book: str = ""
     sizes: dict[str, int] = field(default_factory=dict)
-
-
-def _tree(folder: Path) -> list[Path]:
-    found = []
-    for current, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        found += [Path(current, name) for name in sorted(names)]
-    return found
 
 
 def record_key(site_dir: Path, config: SiteConfig, config_file: Path, epoch: int) -> str:
@@ -71,7 +62,7 @@ def record_key(site_dir: Path, config: SiteConfig, config_file: Path, epoch: int
     for label, folder in folders.items():
         if folder.is_dir() and folder.resolve() not in seen:
             seen.add(folder.resolve())
-            files += [(f"{label}/{p.relative_to(folder).as_posix()}", p) for p in _tree(folder)]
+            files += [(f"{label}/{p.relative_to(folder).as_posix()}", p) for p in tree(folder)]
     files += [(p.name, p) for p in sorted(root.iterdir()) if p.suffix in (".yml", ".yaml") and p.is_file()]
     files.append(("instellingen", Path(config_file)))
     files += [(f"site/{p.relative_to(site_dir).as_posix()}", p) for p in sorted(site_dir.rglob("*.html"))]

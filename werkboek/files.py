@@ -5,6 +5,8 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+NOT_INPUT = {"__pycache__", ".git", ".cache", "node_modules"}  # folders never read as input: compiled code, caches
+
 
 @contextmanager
 def replacing(target: Path):
@@ -31,3 +33,12 @@ def write_atomic(target: Path, data: bytes) -> None:
         pass
     with replacing(target) as tmp:
         tmp.write_bytes(data)
+
+
+def tree(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted, without descending into NOT_INPUT folders."""
+    found = []
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in NOT_INPUT]
+        found += [Path(current, name) for name in names]
+    return sorted(found)
