@@ -36,9 +36,10 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def tree(folder: Path) -> list[Path]:
-    """Every file under ``folder``, sorted, without descending into NOT_INPUT folders."""
+    """Every regular file under ``folder``, sorted, without descending into NOT_INPUT folders (a pipe or device
+    that a fork's folder holds is never read: reading it would never end)."""
     found = []
     for current, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if d not in NOT_INPUT]
-        found += [Path(current, name) for name in names]
+        found += [path for path in (Path(current, name) for name in names) if path.is_file()]
     return sorted(found)

@@ -142,3 +142,14 @@ def test_only_the_newest_records_are_kept(tmp_path):
         save(tmp_path / "opslag", key, tmp_path / "site", record)
     kept = sorted(p.name for p in (tmp_path / "opslag").iterdir())
     assert len(kept) == download_record.KEEP and keys[-1] in kept
+
+
+def test_a_pipe_in_a_folder_is_never_read(tmp_path, monkeypatch):
+    """A fork's docs/ holding a named pipe (or a link to a device) would make reading it wait for ever."""
+    import os
+
+    config = _project(tmp_path, monkeypatch)
+    before = _key(config)
+    os.mkfifo(tmp_path / "docs" / "pijp")
+    (tmp_path / "docs" / "apparaat").symlink_to("/dev/zero")
+    assert _key(config) == before
