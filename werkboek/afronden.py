@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -237,7 +238,7 @@ class _Book:
         self.args, self.pool, self.future = args, None, None
         if render:
             self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            self.future = self.pool.submit(_render_book, *args)
+            self.future = self.pool.submit(_render_book, os.getpid(), *args)
 
     def __enter__(self):
         return self
@@ -256,8 +257,9 @@ class _Book:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _render_book(*args):
+def _render_book(parent: int, *args):
     """In the book's process: the book, the WeasyPrint warnings it gave (the parent logs them again), its time."""
+    background.exit_with_parent(parent)  # a build stopped meanwhile leaves no book rendering for nobody
     started = time.perf_counter()
     with collected_warnings() as messages:
         info = build_book(*args)
