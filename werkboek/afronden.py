@@ -8,7 +8,8 @@
 2. The whole werkboek (downloads/werkboek.pdf) renders in a second process, started at once, while this one makes
    the worksheets (werkbladen/<id>.pdf and .pdf.js) and then the training packs, which reuse the worksheets'
    PDFs. Each process has one WeasyPrint font configuration; every PDF is cached by its inputs (werkboek/weasy.py)
-   and rendered once.
+   and rendered once. When nothing they are made from changed since a build, step 1 and 2 are one copy from that
+   build's record (werkboek/download_record.py): no source is made again, no PDF opened.
 3. Every PDF's pages and size are filled in wherever a written file names them (werkboek/pdf_labels.py).
 4. The offline zip, then the privacy guard (nothing loaded from another server).
 5. The site is put in place in one step (werkboek/site_swap.py): a failed or concurrent build never leaves a
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ from pathlib import Path
 from . import ROOT, background, macros
 from .book import BOOK, BookPage, assemble, build_book, finished_path, latest_finished, publish as publish_book
 from .book import without_markers, written_content
+from .download_record import Record, record_key, restore, save as save_record
 from .invullen import pdf_script
 from .loader import DataError, load_instruments
 from .minify import minify_html
@@ -45,11 +48,12 @@ from .pdf_labels import Planned, fill_site, fill_text, site_values
 from .privacy import scan_site
 from .site_config import SiteConfig, read_site_config
 from .site_swap import MARKER, Staging, adopt, mark_unfinished, publish as publish_site, release
-from .weasy import collected_warnings, relay
+from .weasy import collected_warnings, relay, warnings_seen
 from .werkblad_html import book_forms
 
 BOOK_SUBJECT = "Afdrukversie van het hele werkboek"
 BOOK_UNKNOWN = "PDF, A4"  # `mkdocs serve`, before any book exists
+RECORDS = "afronden"  # in .cache/: the step's record of what it made (werkboek/download_record.py)
 
 
 @dataclass
@@ -116,7 +120,11 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     config = read_site_config(config_file)
     root, lokaal = config.root, config.lokaal
     epoch, cache = source_date(), root / ".cache"
-    steps = Steps()
+    key = record_key(site_dir, config, config_file, epoch)  # from the pages as written, before they are served
+    recorded = restore(cache / RECORDS, key, site_dir)
+    if recorded is not None:
+        return _as_recorded(site_dir, cache, recorded, serve, log, started)
+    steps, warned = Steps(), warnings_seen()
 
     pages = _book_pages(site_dir, config, log)
     _serve_pages(site_dir)  # the book has read them
@@ -131,8 +139,9 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     later = serve and new_book  # `mkdocs serve`: never wait for a new book
 
     with _Book(new_book and not serve, book_args) as book:
-        steps.worksheets, worksheets = _worksheets(site_dir, root, cache, lokaal, epoch, log)
-        steps.packs = _packs(site_dir, config, root, cache, worksheets, lokaal, epoch, log)
+        worksheets = _worksheets(site_dir, root, cache, lokaal, epoch, log)
+        packs = _packs(site_dir, config, root, cache, worksheets, lokaal, epoch, log)
+        steps.worksheets, steps.packs = len(worksheets), len(packs)
         if book_html is not None and not later:
             info, seconds = book.result()
             steps.book = info.label
@@ -153,10 +162,30 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     originals = fill_site(site_dir, known)
     if later:
         _book_later(book_args, site_dir, originals, log, started)
+    elif (book_html is not None or not config.pages) and warnings_seen() == warned:  # all made, and made well
+        made = [path for sheet in worksheets.values() for path in (sheet, sheet.with_name(f"{sheet.name}.js"))]
+        made += [path for pack in packs.values() for path in pack.files()]
+        made += [target] if book_html is not None else []
+        save_record(cache / RECORDS, key, site_dir, Record(
+            sorted({p.relative_to(site_dir).as_posix() for p in made}), known, steps.worksheets, steps.packs,
+            steps.book))
     _zip(site_dir, cache, serve, log)
     _guard(site_dir)
     log(f"afronden: klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return steps
+
+
+def _as_recorded(site_dir: Path, cache: Path, recorded: Record, serve: bool, log, started: float) -> Steps:
+    """Nothing the downloads are made from changed since the record was made, and its files are back in place:
+    the pages as served, with the recorded pages and sizes filled in; the zip and the privacy guard as always."""
+    _serve_pages(site_dir)
+    log(f"werkbladen, pakketten en werkboek: ongewijzigd sinds een vorige build ({len(recorded.files)} bestanden "
+        f"uit .cache/{RECORDS})")
+    fill_site(site_dir, recorded.labels)
+    _zip(site_dir, cache, serve, log)
+    _guard(site_dir)
+    log(f"afronden: klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
+    return Steps(recorded.worksheets, recorded.packs, recorded.book)
 
 
 def _pages_only(site_dir: Path, log) -> Steps:
@@ -209,7 +238,7 @@ class _Book:
         self.args, self.pool, self.future = args, None, None
         if render:
             self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            self.future = self.pool.submit(_render_book, *args)
+            self.future = self.pool.submit(_render_book, os.getpid(), *args)
 
     def __enter__(self):
         return self
@@ -228,20 +257,21 @@ class _Book:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _render_book(*args):
+def _render_book(parent: int, *args):
     """In the book's process: the book, the WeasyPrint warnings it gave (the parent logs them again), its time."""
+    background.exit_with_parent(parent)  # a build stopped meanwhile leaves no book rendering for nobody
     started = time.perf_counter()
     with collected_warnings() as messages:
         info = build_book(*args)
     return info, list(messages), time.perf_counter() - started
 
 
-def _worksheets(site_dir: Path, root: Path, cache: Path, lokaal, epoch: int, log) -> tuple[int, dict[str, Path]]:
+def _worksheets(site_dir: Path, root: Path, cache: Path, lokaal, epoch: int, log) -> dict[str, Path]:
     from .pdf import build_one
 
     forms = root / "forms"
     if not forms.is_dir():
-        return 0, {}
+        return {}
     started = time.perf_counter()
     instruments = load_instruments(forms)
     out, paths = site_dir / "werkbladen", {}
@@ -252,22 +282,22 @@ def _worksheets(site_dir: Path, root: Path, cache: Path, lokaal, epoch: int, log
         (out / f"{info.path.name}.js").write_text(pdf_script(instrument.id, info.path.read_bytes()),
                                                    encoding="utf-8")
     log(f"werkbladen: {len(paths)} PDF's klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
-    return len(paths), paths
+    return paths
 
 
-def _packs(site_dir: Path, config: SiteConfig, root: Path, cache: Path, worksheets, lokaal, epoch: int, log) -> int:
+def _packs(site_dir: Path, config: SiteConfig, root: Path, cache: Path, worksheets, lokaal, epoch: int, log) -> dict:
     from .packs import build_packs
     from .training_check import check_training
 
     path = root / "data" / "training.yml"
     if not path.is_file() or not worksheets:
-        return 0
+        return {}
     started = time.perf_counter()
     training = check_training(path, config.docs_dir)
     packs = build_packs(site_dir / "downloads", worksheets, cache / "training", config.docs_dir, path, lokaal,
                         epoch, log=log, training=training)
     log(f"pakketten: {len(packs)} klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
-    return len(packs)
+    return packs
 
 
 def _book_later(args: tuple, site_dir: Path, originals: dict[Path, str], log, started: float) -> None:

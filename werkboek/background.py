@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 
@@ -89,7 +90,7 @@ def in_child(current: Callable[[], bool], function, *args):
     runs. ``function`` must be importable (a module-level function)."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(send, function, args), daemon=True)
+    process = context.Process(target=_child, args=(os.getpid(), send, function, args), daemon=True)
     with _lock:
         if not current():
             raise Cancelled()
@@ -112,11 +113,25 @@ def in_child(current: Callable[[], bool], function, *args):
     return value
 
 
-def _child(send, function, args) -> None:
+def _child(parent: int, send, function, args) -> None:
     os.nice(10)  # the next rebuild, which a person waits for, goes first
+    exit_with_parent(parent)
     try:
         send.send((True, function(*args)))
     except Exception as exc:  # reported by the parent
         send.send((False, f"{type(exc).__name__}: {exc}"))
     finally:
         send.close()
+
+
+def exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """In a child process of ``parent`` (its pid, passed by the parent: the child may start after it died): end it
+    as soon as that parent is gone (`mkdocs serve` or a build stopped with SIGTERM or SIGKILL runs no cleanup),
+    instead of rendering a book for nobody until it is done. A daemon thread notices that the process was handed to
+    another parent."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="werkboek-ouder", daemon=True).start()

@@ -5,6 +5,8 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+NOT_INPUT = {"__pycache__", ".git", ".cache", "node_modules"}  # folders never read as input: compiled code, caches
+
 
 @contextmanager
 def replacing(target: Path):
@@ -31,3 +33,13 @@ def write_atomic(target: Path, data: bytes) -> None:
         pass
     with replacing(target) as tmp:
         tmp.write_bytes(data)
+
+
+def tree(folder: Path) -> list[Path]:
+    """Every regular file under ``folder``, sorted, without descending into NOT_INPUT folders (a pipe or device
+    that a fork's folder holds is never read: reading it would never end)."""
+    found = []
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in NOT_INPUT]
+        found += [path for path in (Path(current, name) for name in names) if path.is_file()]
+    return sorted(found)

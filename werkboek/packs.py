@@ -69,6 +69,10 @@ class Pack(Sized):
     parts: list[Part] = field(default_factory=list)
     a3: PackFile | None = None  # the A3 parts in their own file (one paper size per file)
 
+    def files(self) -> list[Path]:
+        """Every file this pack is: its A4 file, its A3 file, and each part's own file."""
+        return [self.path] + ([self.a3.path] if self.a3 else []) + [part.path for part in self.parts]
+
 
 def _is_a3(data: bytes) -> bool:
     with pikepdf.open(io.BytesIO(data)) as pdf:

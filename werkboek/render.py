@@ -6,6 +6,7 @@ the same partials; only the ``medium`` variable differs ("web" or "pdf").
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 
 import jinja2
@@ -125,4 +126,7 @@ def compact(html: str) -> str:
 def print_only(src_uri: str, abs_src_path: str | None) -> bool:
     """Whether a file of the theme folder is a print template (overrides/pdf/: PDF stylesheets, templates, the field
     font), which the published site must not carry: both media share overrides/partials/, so they live there."""
-    return src_uri.startswith("pdf/") and "/overrides/pdf/" in (abs_src_path or "").replace("\\", "/")
+    if not src_uri.startswith("pdf/") or not abs_src_path:
+        return False
+    # MkDocs gives the theme's files relative to the working folder when mkdocs.yml was named relatively (-f)
+    return "/overrides/pdf/" in os.path.abspath(abs_src_path).replace("\\", "/")

@@ -14,12 +14,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
 from importlib.metadata import version
 from pathlib import Path
 
 from . import ROOT, TEMPLATES_DIR
-from .files import write_atomic
+from .files import tree, write_atomic
 from .loader import files_stamp, memoized
 
 PDF_DIR = TEMPLATES_DIR / "pdf"
@@ -39,11 +38,7 @@ _warnings = 0  # WeasyPrint warnings seen in this process
 def _input_files() -> list[Path]:
     files = []
     for entry in INPUTS:
-        found = []
-        for folder, dirs, names in os.walk(entry):
-            dirs[:] = [d for d in dirs if d != "__pycache__"]  # never descend into compiled code
-            found += [Path(folder, name) for name in names]
-        for path in sorted(found):
+        for path in tree(entry):
             if entry == CODE_DIR and (path.suffix != ".py" or path.name in NOT_PDF_CODE):
                 continue
             files.append(path)

@@ -68,3 +68,41 @@ def test_the_cache_key_changes_with_each_pdf_librarys_version(monkeypatch, libra
 def test_the_cache_key_changes_with_the_data():
     assert weasy.cache_key("a", "b") != weasy.cache_key("a", "c")
     assert weasy.cache_key("ab") != weasy.cache_key("a", "b")
+
+
+RECORDED = "ongewijzigd sinds een vorige build"
+
+
+def _site_files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_build_without_changes_writes_the_recorded_downloads_and_an_edit_is_never_served_stale(project_copy,
+                                                                                                  built_site):
+    """The post-build step's record (werkboek/download_record.py): a build in which nothing changed makes no PDF
+    and opens none, and publishes exactly the site the first build did; after an edit to a form, its worksheet
+    and everything holding it are made again, and the next build without changes uses the new record."""
+    site = project_copy / "site"
+    same = mkdocs_build(project_copy, site)
+    assert same.returncode == 0, same.stdout + same.stderr
+    assert RECORDED in same.stderr and pdf_lines(same.stderr) == []
+    assert _site_files(site) == _site_files(built_site)
+
+    form = project_copy / "forms" / "concreet-vervolg.yml"
+    form.write_text(form.read_text(encoding="utf-8").replace("kop: Tijdsplanning", "kop: Planning in de tijd"),
+                    encoding="utf-8")
+    edited = mkdocs_build(project_copy, site)
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+    assert RECORDED not in edited.stderr
+    made = {re.search(r"(\S+\.pdf):", line).group(1) for kind, line, status in pdf_lines(edited.stderr)
+            if kind == "werkblad" and status == "gemaakt"}
+    assert made == {"concreet-vervolg.pdf"}
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(site / "werkbladen" / "concreet-vervolg.pdf").pages)
+    assert "Planning in de tijd" in text and "Tijdsplanning" not in text
+    after_edit = _site_files(site)
+
+    again = mkdocs_build(project_copy, site)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert RECORDED in again.stderr and pdf_lines(again.stderr) == []
+    assert _site_files(site) == after_edit

@@ -62,3 +62,70 @@ def test_queued_steps_of_an_old_build_are_dropped():
     background.later(lambda current: (seen.append("nieuw"), done.set()))
     _wait(done)
     assert seen == ["nieuw"]
+
+
+
+PARENT = """
+import time
+from werkboek import background
+if __name__ == "__main__":
+    background.new_build()
+    background.later(lambda current: background.in_child(current, time.sleep, 120))
+    time.sleep(120)
+"""
+
+
+def _spawned_children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` and that run multiprocessing's spawned child."""
+    from pathlib import Path
+
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid and b"spawn_main" in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_child_ends_when_its_parent_is_killed(tmp_path):
+    """`mkdocs serve` (or a build) killed while a book renders in a child process: the child does not go on
+    rendering for nobody (no cleanup runs on SIGKILL or SIGTERM)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "ouder.py"
+    script.write_text(PARENT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)])
+    children: list[int] = []
+    try:
+        for _ in range(600):  # a hang guard: a spawned child appears within seconds
+            children = _spawned_children(parent.pid)
+            if children:
+                break
+            time.sleep(0.1)
+        assert children, "geen kindproces gestart"
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    for _ in range(600):  # a hang guard: the child notices within a second of its start; its own sleep lasts 120 s
+        if not any(_running(c) for c in children):
+            break
+        time.sleep(0.1)
+    left = [c for c in children if _running(c)]
+    for pid in left:  # never leave one behind, also when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"kindproces leeft nog na het einde van de ouder: {left}"

@@ -61,6 +61,7 @@ def test_a_named_file_that_does_not_exist_names_the_setting(tmp_path):
 @pytest.mark.parametrize("uri,path,expected", [
     ("pdf/werkblad.css", "/p/overrides/pdf/werkblad.css", True),
     ("pdf/werkblad.css", "C:\\p\\overrides\\pdf\\werkblad.css", True),
+    ("pdf/werkblad.css", "overrides/pdf/werkblad.css", True),  # mkdocs build -f mkdocs.yml (a relative name)
     ("pdf/eigen.pdf", "/p/docs/pdf/eigen.pdf", False),
     ("assets/stylesheets/werkboek.css", "/p/overrides/assets/stylesheets/werkboek.css", False),
     ("pdf/x.css", None, False),
