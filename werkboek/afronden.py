@@ -118,12 +118,24 @@ def planned_files(config_file: Path) -> list[str]:
 def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     started = time.perf_counter()
     config = read_site_config(config_file)
-    root, lokaal = config.root, config.lokaal
-    epoch, cache = source_date(), root / ".cache"
+    epoch, cache = source_date(), config.root / ".cache"
     key = record_key(site_dir, config, config_file, epoch)  # from the pages as written, before they are served
     recorded = restore(cache / RECORDS, key, site_dir)
     if recorded is not None:
-        return _as_recorded(site_dir, cache, recorded, serve, log, started)
+        steps = _as_recorded(site_dir, recorded, log)
+    else:
+        steps = _make(site_dir, config, key, epoch, cache, serve, log, started)
+    _zip(site_dir, cache, serve, log)
+    _guard(site_dir)
+    log(f"afronden: klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
+    return steps
+
+
+def _make(site_dir: Path, config: SiteConfig, key: str, epoch: int, cache: Path, serve: bool, log,
+          started: float) -> Steps:
+    """Make the downloads (each PDF from its own cache where it is there) and fill in their labels; keep a record
+    of them under ``key`` when all were made, and made without a warning."""
+    root, lokaal = config.root, config.lokaal
     steps, warned = Steps(), warnings_seen()
 
     pages = _book_pages(site_dir, config, log)
@@ -163,28 +175,22 @@ def _finish(site_dir: Path, config_file: Path, serve: bool, log) -> Steps:
     if later:
         _book_later(book_args, site_dir, originals, log, started)
     elif (book_html is not None or not config.pages) and warnings_seen() == warned:  # all made, and made well
-        made = [path for sheet in worksheets.values() for path in (sheet, sheet.with_name(f"{sheet.name}.js"))]
+        made = [path for sheet in worksheets.values() for path in (sheet, _script_of(sheet))]
         made += [path for pack in packs.values() for path in pack.files()]
         made += [target] if book_html is not None else []
         save_record(cache / RECORDS, key, site_dir, Record(
             sorted({p.relative_to(site_dir).as_posix() for p in made}), known, steps.worksheets, steps.packs,
             steps.book))
-    _zip(site_dir, cache, serve, log)
-    _guard(site_dir)
-    log(f"afronden: klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return steps
 
 
-def _as_recorded(site_dir: Path, cache: Path, recorded: Record, serve: bool, log, started: float) -> Steps:
+def _as_recorded(site_dir: Path, recorded: Record, log) -> Steps:
     """Nothing the downloads are made from changed since the record was made, and its files are back in place:
-    the pages as served, with the recorded pages and sizes filled in; the zip and the privacy guard as always."""
+    the pages as served, with the recorded pages and sizes filled in."""
     _serve_pages(site_dir)
     log(f"werkbladen, pakketten en werkboek: ongewijzigd sinds een vorige build ({len(recorded.files)} bestanden "
         f"uit .cache/{RECORDS})")
     fill_site(site_dir, recorded.labels)
-    _zip(site_dir, cache, serve, log)
-    _guard(site_dir)
-    log(f"afronden: klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return Steps(recorded.worksheets, recorded.packs, recorded.book)
 
 
@@ -279,10 +285,14 @@ def _worksheets(site_dir: Path, root: Path, cache: Path, lokaal, epoch: int, log
         info = build_one(instrument, out, cache / "werkbladen" / "opslag", lokaal, epoch, log=log)
         paths[instrument.id] = info.path
         # The same PDF as a script, for filling it in a page opened from file:// (werkboek/invullen.py).
-        (out / f"{info.path.name}.js").write_text(pdf_script(instrument.id, info.path.read_bytes()),
-                                                   encoding="utf-8")
+        _script_of(info.path).write_text(pdf_script(instrument.id, info.path.read_bytes()), encoding="utf-8")
     log(f"werkbladen: {len(paths)} PDF's klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return paths
+
+
+def _script_of(pdf: Path) -> Path:
+    """A worksheet's PDF as a script, next to it (werkbladen/<id>.pdf.js)."""
+    return pdf.with_name(f"{pdf.name}.js")
 
 
 def _packs(site_dir: Path, config: SiteConfig, root: Path, cache: Path, worksheets, lokaal, epoch: int, log) -> dict:
