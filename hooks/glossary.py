@@ -7,7 +7,8 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from werkboek.glossary import DEFINITIONS_JS, GLOSSARY_PAGE, definitions_script, parse_definitions
+from werkboek.datafile import DataError
+from werkboek.glossary import DEFINITIONS_JS, GLOSSARY_PAGE, definitions_script, glossary_terms
 
 _terms: dict[str, str] = {}
 _state = {"page": GLOSSARY_PAGE}
@@ -20,9 +21,10 @@ def on_files(files, config):
                                                                                          GLOSSARY_PAGE)
     file = files.get_file_from_path(page)
     if file is not None:
-        _terms.update(parse_definitions(file.content_string))
-        if not _terms:
-            raise PluginError(f"{page}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+        try:
+            _terms.update(glossary_terms(page, file.content_string))
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
         files.append(File.generated(config, DEFINITIONS_JS, content=definitions_script(_terms)))
     return files
 

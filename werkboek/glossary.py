@@ -12,6 +12,7 @@ import re
 
 from markupsafe import Markup
 
+from .datafile import DataError
 from .deflist import definitions
 from .htmltext import map_text
 from .render import template_env
@@ -25,6 +26,14 @@ TOOLTIP_ID = "begrip-uitleg"
 def parse_definitions(markdown: str) -> dict[str, str]:
     """A Markdown definition list ("Term" then ": definition") → {term: its first definition}."""
     return {term: defs[0] for term, defs in definitions(markdown) if defs}
+
+
+def glossary_terms(page: str, markdown: str) -> dict[str, str]:
+    """The terms of the begrippenlijst ``page`` (its Markdown); a begrippenlijst without any stops the build."""
+    terms = parse_definitions(markdown)
+    if not terms:
+        raise DataError(f"{page}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+    return terms
 
 
 def definitions_script(terms: dict[str, str]) -> str:

@@ -32,7 +32,6 @@ from .views import agenda_rows, homework_rows, phase_labels, training_sessions, 
 from .werkblad_html import web_form
 
 
-
 @dataclass(frozen=True)
 class Context:
     """Everything the macros read. ``load_context`` fills it from the project's files; tests build small ones."""

@@ -14,12 +14,12 @@ What they need from the rest of the werkboek comes from the docs folder through 
 page is being converted is read from the page itself (`pagina`). A bad text raises `TekstFout`."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-
-from pathlib import Path
 
 from .. import ROOT
 from ..datafile import DataError
@@ -30,6 +30,10 @@ try:  # Under MkDocs the error is also its build error: the message without a tr
     from mkdocs.exceptions import PluginError as _EngineError
 except ImportError:  # another engine, or none
     _EngineError = Exception
+
+PAGE_READY = "werkboek_page_ready"  # set on the Markdown instance once the page itself reaches the postprocessors
+DOCS = "werkboek_docs"  # on the Markdown instance: the docs folders read for this conversion
+DOCS_DIR_OPTION = ["docs", "the folder of the werkboek's pages (relative: to the project folder)"]
 
 
 class TekstFout(DataError, _EngineError):
@@ -57,9 +61,6 @@ class PagePostprocessor(Postprocessor):
         return docs_of(self.md, self.config["docs_dir"])
 
 
-PAGE_READY = "werkboek_page_ready"
-
-
 def project_path(value) -> Path:
     """A path from an extension's configuration: relative paths are relative to the project folder (where
     mkdocs.yml is), whatever the working directory."""
@@ -72,9 +73,6 @@ class _Begin(Preprocessor):
         setattr(self.md, PAGE_READY, False)
         setattr(self.md, DOCS, {})
         return lines
-
-
-DOCS = "werkboek_docs"
 
 
 def docs_of(md, docs_dir) -> Docs:
@@ -109,9 +107,6 @@ def register_page_stages(md) -> None:
     md.preprocessors.register(_Begin(md), "werkboek_begin", 1000)
     md.treeprocessors.register(_Ready(md), "werkboek_ready", -1000)
     md.postprocessors.register(_Strip(md), "werkboek_strip", 15)  # after raw_html (30) and amp_substitute (20)
-
-
-DOCS_DIR_OPTION = ["docs", "the folder of the werkboek's pages (relative: to the project folder)"]
 
 
 class PageExtension(Extension):

@@ -2,13 +2,14 @@
 its tooltip (werkboek.glossary.mark_terms); the begrippenlijst itself is left as it is.
 
 Configuration: `docs_dir` and `begrippenlijst` (the page in it that holds the definition list). The terms are read
-from that page (werkboek.glossary.parse_definitions); which page is being converted is read from its own first
+from that page (werkboek.glossary.glossary_terms); which page is being converted is read from its own first
 heading (werkboek.markdown.pagina). Runs on the finished HTML (a postprocessor, after `kaders`)."""
 from __future__ import annotations
 
 from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
 from .pagina import which_page
-from ..glossary import GLOSSARY_PAGE, mark_terms, parse_definitions
+from ..datafile import DataError
+from ..glossary import GLOSSARY_PAGE, glossary_terms, mark_terms
 
 
 class BegrippenPostprocessor(PagePostprocessor):
@@ -17,9 +18,10 @@ class BegrippenPostprocessor(PagePostprocessor):
         source = docs.sources.get(page)
         if source is None:
             return text
-        terms = parse_definitions(source)
-        if not terms:
-            raise TekstFout(f"{page}: geen begrippen gevonden; verwacht een lijst 'Begrip' met ': definitie' eronder")
+        try:
+            terms = glossary_terms(page, source)
+        except DataError as exc:
+            raise TekstFout(str(exc)) from None
         if which_page(text, docs) == page:
             return text
         return mark_terms(text, terms)
