@@ -8,9 +8,13 @@ from mkdocs.utils.yaml import yaml_load
 from werkboek import ROOT
 
 
-def features() -> list[str]:
+def config() -> dict:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml_load(f)["theme"].get("features", [])
+        return yaml_load(f)
+
+
+def features() -> list[str]:
+    return config()["theme"].get("features", [])
 
 
 def test_every_sub_feature_has_its_feature():
@@ -21,11 +25,6 @@ def test_every_sub_feature_has_its_feature():
 
 def test_no_instant_navigation_because_the_offline_copy_opens_from_file():
     assert not [f for f in features() if f.startswith("navigation.instant")]
-
-
-def config() -> dict:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml_load(f)
 
 
 def extensions() -> dict:
