@@ -18,12 +18,11 @@ from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
 from werkboek import background
-from werkboek.afronden import afronden, planned_files
+from werkboek.afronden import ZONDER_PDF, afronden, planned_files
 from werkboek.loader import DataError
 from werkboek.site_swap import DEFAULT_WAIT, SiteBusy, abandon, claim, mark_unfinished
 
 WACHTTIJD = "WERKBOEK_BOUW_WACHTTIJD"  # seconds a build waits for another one into the same folder
-ZONDER_PDF = "WERKBOEK_ZONDER_PDF"  # "1": the pages without their downloads (the benchmark's build without PDFs)
 log = logging.getLogger("mkdocs.hooks.afronden")
 _state: dict = {}
 

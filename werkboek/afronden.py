@@ -53,6 +53,7 @@ from .werkblad_html import book_forms
 
 BOOK_SUBJECT = "Afdrukversie van het hele werkboek"
 BOOK_UNKNOWN = "PDF, A4"  # `mkdocs serve`, before any book exists
+ZONDER_PDF = "WERKBOEK_ZONDER_PDF"  # environment: "1" = pdfs=False (hooks/afronden.py; the benchmark sets it)
 RECORDS = "afronden"  # in .cache/: the step's record of what it made (werkboek/download_record.py)
 
 

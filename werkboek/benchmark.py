@@ -47,6 +47,7 @@ from pathlib import Path
 import pikepdf
 
 from . import ROOT, lighthouse
+from .afronden import ZONDER_PDF
 from .book import BOOK
 from .loopback import Server
 from .offline_zip import ZIP_PATH
@@ -102,7 +103,7 @@ def _build(config: Path, out: Path, load: Load | None = None) -> tuple[float, st
     """Time one `mkdocs build --strict` (wall clock, a fresh process as a user runs it)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if config.name == PLAIN_CONFIG:
-        env["WERKBOEK_ZONDER_PDF"] = "1"  # hooks/afronden.py: the pages without their downloads
+        env[ZONDER_PDF] = "1"  # hooks/afronden.py: the pages without their downloads
     if load is not None:
         load.sample()
     started = time.perf_counter()
