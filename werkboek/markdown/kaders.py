@@ -10,11 +10,11 @@ import re
 from markupsafe import Markup
 
 from . import PageExtension, PagePostprocessor
+from .pagina import title_of
 from ..htmltext import strip_tags
 from ..render import template_env
 
 H2 = re.compile(r"(?=<h2 id=\")")  # Markdown headings; headings inside forms carry no id
-H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 KIND = re.compile(r"^\s*\d{1,2}\.\d{1,2}\s+(Trainingsopdracht|Praktijkopdracht|Instrument)\b")
 HEADING_ID = re.compile(r'<h[12][^>]*\bid="([^"]+)"')
 
@@ -28,8 +28,7 @@ def _wrap(kind: str, chunk: str) -> str:
 
 def wrap_callouts(html: str) -> str:
     """``html`` with each opdracht and instrument section (or the whole kennisbron page) in its callout."""
-    h1 = H1.search(html)
-    if h1 and strip_tags(h1.group(1)).strip().startswith("Kennisbron "):
+    if (title_of(html) or "").startswith("Kennisbron "):
         return _wrap("kennisbron", html)
     out = []
     for chunk in H2.split(html):
