@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import TEMPLATES_DIR
@@ -101,13 +101,14 @@ def save(store: Path, key: str, site_dir: Path, record: Record) -> None:
     temp = store / f"{key}.{os.getpid()}.tmp"
     shutil.rmtree(temp, ignore_errors=True)
     temp.mkdir(parents=True)
-    record.sizes = {}
+    sizes = {}
     for name in record.files:
         target = temp / "bestanden" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(site_dir / name, target)
-        record.sizes[name] = target.stat().st_size
-    (temp / INDEX).write_text(json.dumps(record.__dict__, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        sizes[name] = target.stat().st_size
+    index = {**asdict(record), "sizes": sizes}  # restore() checks each copy against its size
+    (temp / INDEX).write_text(json.dumps(index, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     try:
         temp.replace(folder)
