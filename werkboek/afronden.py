@@ -44,7 +44,7 @@ from .loader import DataError, load_instruments
 from .minify import minify_html
 from .offline_zip import ZIP_PATH, write_zip
 from .pdf import source_date
-from .pdf_labels import Planned, fill_site, fill_text, site_values
+from .pdf_labels import fill_site, fill_text, pdf_key, site_values
 from .privacy import scan_site
 from .site_config import SiteConfig, read_site_config
 from .site_swap import MARKER, Staging, adopt, mark_unfinished, publish as publish_site, release
@@ -169,7 +169,7 @@ def _make(site_dir: Path, config: SiteConfig, key: str, epoch: int, cache: Path,
         else:
             target.unlink(missing_ok=True)
     known = site_values(site_dir)
-    book_key = _key(Planned(BOOK).label)
+    book_key = pdf_key(BOOK)
     if serve and book_key not in known:
         known[book_key] = {"label": BOOK_UNKNOWN}
     originals = fill_site(site_dir, known)
@@ -211,10 +211,6 @@ def _serve_pages(site_dir: Path) -> None:
         served = minify_html(without_markers(text))
         if served != text:
             page.write_bytes(served.encode("utf-8", "surrogateescape"))
-
-
-def _key(placeholder_text: str) -> str:
-    return placeholder_text.split("-")[1]
 
 
 def _book_pages(site_dir: Path, config: SiteConfig, log) -> list[BookPage]:

@@ -25,7 +25,8 @@ TEXT_SUFFIXES = {".html", ".htm", ".json", ".js", ".xml", ".txt", ".css", ".svg"
 JSON_SUFFIXES = {".json", ".js"}  # the search index as JSON, and Material's offline plugin's copy as a script
 
 
-def _digest(site_path: str) -> str:
+def pdf_key(site_path: str) -> str:
+    """How placeholders and ``site_values()`` name the PDF at ``site_path``."""
     return hashlib.sha256(site_path.encode("utf-8")).hexdigest()[:12]
 
 
@@ -33,7 +34,7 @@ def placeholder(site_path: str, field: str) -> str:
     """The text a page writes for ``field`` of the PDF at ``site_path`` ("werkbladen/signaleringskaart.pdf")."""
     if field not in FIELDS:
         raise ValueError(field)
-    return f"@@pdf-{_digest(site_path)}-{field}@@"
+    return f"@@pdf-{pdf_key(site_path)}-{field}@@"
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def site_values(site_dir: Path) -> dict[str, dict[str, str]]:
         if not data:
             raise DataError(f"{pdf.relative_to(site_dir).as_posix()}: deze PDF is niet gemaakt (het bestand is "
                             "leeg), maar de pagina's noemen hem; de site is niet vervangen")
-        out[_digest(pdf.relative_to(site_dir).as_posix())] = values(page_count(data), len(data))
+        out[pdf_key(pdf.relative_to(site_dir).as_posix())] = values(page_count(data), len(data))
     return out
 
 
