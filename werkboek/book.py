@@ -152,8 +152,9 @@ def _rewrite(page: BookPage, prefix: str, targets: dict[str, str], site_dir: Pat
         new = target(htmllib.unescape(href.group(1)))
         if new is None:
             return m.group(0)
-        if new == "":
-            return f'<span class="buiten-boek">{text}</span>'
+        if new == "":  # a page the book does not hold: the text stays, with its kind (e.g. redactie: styled)
+            kind = re.search(r'\bclass="([^"]*)"', attrs)
+            return f'<span class="buiten-boek{" " + kind.group(1) if kind else ""}">{text}</span>'
         attrs = attrs.replace(href.group(0), f'href="{new}"')
         attrs = re.sub(r"\sdownload\b(=\"[^\"]*\")?", "", attrs)
         return f"<a{attrs}>{text}</a>"

@@ -185,3 +185,56 @@ def test_kennisbron_12_1_prints_the_page_of_its_schema(pages):
     m = re.search(re.escape(norm(reference["tekst"])) + r",? p\.\s?(\d+)", text)
     assert m, f"12.1: '{reference['tekst']}' zonder paginanummer"
     assert "Typen-indeling op basis van handelingsoriëntaties" in pages[int(m.group(1)) - 1]
+
+
+def _circle_words() -> set[str]:
+    """The words, shorter than the hyphenation limit of .sectoren__midden (werkblad.css), of every circle's centre."""
+    from werkboek.loader import load_instruments
+
+    centres = [blok.midden for i in load_instruments().values() for blok in i.blokken if getattr(blok, "midden", None)]
+    return {w for c in centres for w in (word.strip("?.,!:;") for word in c.split()) if 3 <= len(w) < 9}
+
+
+def test_no_short_word_in_a_circles_centre_is_hyphenated(built_site):
+    """"MIJN TALENTEN" in its circle breaks between the words, never as "TALEN-" / "TEN": in the book and in every
+    worksheet PDF (the site shares the rule)."""
+    import subprocess
+
+    words = _circle_words()
+    assert "TALENTEN" in words
+    pdfs = [built_site / "downloads" / "werkboek.pdf", *sorted((built_site / "werkbladen").glob("*.pdf"))]
+    broken = []
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        broken += [f"{pdf.name}: {w}" for w in words for k in range(1, len(w))
+                   if re.search(re.escape(w[:k]) + "[-\u2010\u00ad]\\s*\\n\\s*" + re.escape(w[k:]), text, re.I)]
+    assert not broken, f"afgebroken in een cirkel: {broken}"
+
+
+def test_the_editions_markers_are_set_apart_from_the_text_in_the_book():
+    """Where this edition speaks (the redactie() marker, a link to the Verantwoording, which the book does not hold),
+    the book prints a small framed label, as the site shows it, never a sentence that reads as the werkboek's."""
+    import weasyprint
+
+    from werkboek.render import template_env
+
+    marker = template_env().get_template("partials/redactie.html").render(
+        id="voetnoten", href="verantwoording.html#voetnoten", label="bron van deze cijfers", titel="Voetnoten")
+    html = assemble([BookPage("01-een.md", "01-een.html", f'<h1>1 Een</h1><p id="zin">Zo is het. {marker}</p>')], "Boek")
+    assert 'class="buiten-boek redactie"' in html  # the link leaves the book, its kind stays
+    document = weasyprint.HTML(string=html, base_url=str(ROOT)).render()
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", []):
+            yield from boxes(child)
+
+    found = {}
+    for page in document.pages:
+        for box in boxes(page._page_box):
+            element = getattr(box, "element", None)
+            if element is not None and box.element_tag in ("p", "span"):
+                found.setdefault(element.get("class") or element.get("id"), box.style)
+    label, text = found["buiten-boek redactie"], found[f"{prefix_of('01-een.md')}--zin"]
+    assert label["font_size"] < text["font_size"]
+    assert label["border_top_width"] > 0 and label["border_top_style"] == "dashed"
