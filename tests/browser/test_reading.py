@@ -133,3 +133,35 @@ def test_term_definition_is_opaque(browser, server, scheme):
         assert background.startswith("rgb(") or background.endswith(", 1)"), background
     finally:
         context.close()
+
+
+def test_buttons_side_by_side_are_the_same_height(browser, server, built_site):
+    """A row of buttons (a worksheet's "Download werkblad" link next to its "Download ingevuld" button, and any
+    other) lines up: a <button> styled as a button sets its text like a link styled as one."""
+    from quality_helpers import ALL_SHEETS_LAID_OUT, DESKTOP, html_pages, new_page
+
+    uneven, rows = [], 0
+    with new_page(browser, DESKTOP) as page:
+        for url in html_pages(built_site):
+            page.goto(f"{server}/{url}", wait_until="load")
+            page.add_style_tag(content=ALL_SHEETS_LAID_OUT)
+            found = page.evaluate("""() => {
+                const groups = new Map();
+                for (const b of document.querySelectorAll('.md-typeset .md-button')) {
+                    const r = b.getBoundingClientRect();
+                    if (!r.height) continue;
+                    const g = groups.get(b.parentElement) || [];
+                    g.push([r.top + r.height / 2, Math.round(r.height), b.textContent.trim()]);
+                    groups.set(b.parentElement, g);
+                }
+                const rows = [];  // buttons next to each other: the middle of one within the other's height
+                for (const g of groups.values())
+                    for (const [i, a] of g.entries())
+                        for (const b of g.slice(i + 1))
+                            if (Math.abs(a[0] - b[0]) < Math.max(a[1], b[1]) / 2) rows.push([a.slice(1), b.slice(1)]);
+                return rows;
+            }""")
+            rows += len(found)
+            uneven += [f"{url}: {a} / {b}" for a, b in found if a[0] != b[0]]
+    assert rows >= 10, "te weinig rijen met knoppen naast elkaar gevonden"
+    assert not uneven, "knoppen naast elkaar met verschillende hoogte:\n" + "\n".join(uneven)
