@@ -225,3 +225,33 @@ def test_searching_a_term_finds_the_begrippenlijst_first(page, server, term):
     results = _search(page, server, term.lower())
     href = results.first.locator("a").first.get_attribute("href")
     assert re.split(r"[?#]", href)[0].endswith("begrippenlijst.html"), f"{term}: eerste resultaat {href}"
+
+
+LAST_LINES = """() => Array.from(document.querySelectorAll('.md-typeset .md-button')).flatMap(b => {
+    const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT), chars = [];
+    for (let node; (node = walker.nextNode());)
+        for (let i = 0; i < node.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.height) chars.push([Math.round(rect.top), node.data[i]]);
+        }
+    if (!chars.length) return [];
+    const last = Math.max(...chars.map(([top]) => top));
+    const first = Math.min(...chars.map(([top]) => top));
+    const line = chars.filter(([top]) => top === last).map(([, c]) => c).join('').trim();
+    return last > first ? [[b.textContent.trim(), line]] : [];
+})"""
+
+
+def test_a_wrapped_button_label_never_leaves_a_number_alone_on_a_phone(browser, server, built_site):
+    """A button whose label wraps on a phone ("Download A3-deel bijeenkomst 5") keeps its number with the word
+    before it: a lone "5" on the last line reads as a second button."""
+    alone = []
+    with new_page(browser, PHONE) as page:
+        for url in html_pages(built_site):
+            page.goto(f"{server}/{url}", wait_until="load")
+            page.add_style_tag(content=ALL_SHEETS_LAID_OUT)
+            alone += [f"{url}: {label!r} eindigt met de regel {line!r}" for label, line in page.evaluate(LAST_LINES)
+                      if re.fullmatch(r"[\d.,:–-]+", line)]
+    assert not alone, "\n".join(alone)

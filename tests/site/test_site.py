@@ -167,3 +167,16 @@ def test_every_local_link_and_asset_exists(built_site):
     assert not missing, "\n".join(missing[:20])
     index = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="downloads/werkboek.pdf"' in index and 'href="downloads/werkboek-offline.zip"' in index
+
+
+def test_lists_the_site_joins_into_a_sentence_end_with_one_full_stop(built_site):
+    """"Meenemen: …; Drie grote vellen … partnerschap en community." — an item that ends with a full stop of its
+    own (data/training.yml) is not given a second one when the list is closed."""
+    from werkboek.training import load_training
+
+    page = (built_site / "training-geven.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    items = [x for s in load_training().bijeenkomsten for x in s.uitdelen + s.meenemen]
+    assert any(x.endswith(".") for x in items), "geen item met een eigen punt: de test toetst niets"
+    doubled = [m.group(0) for m in re.finditer(r".{0,40}(?<![.…])\.\.(?!\.)", text)]
+    assert not doubled, doubled
