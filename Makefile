@@ -35,7 +35,7 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 
 benchmark: $(STAMP) $(LIGHTHOUSE)
 	scripts/system-packages.sh --browser
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m werkboek.benchmark
+	cd tools && NO_MKDOCS_2_WARNING=1 ../$(BIN)/python -m benchmark
 
 clean:
 	rm -rf site site.bouwen site.bouwen.lock site.oud .cache

@@ -17,10 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
-from werkboek import background
-from werkboek.afronden import ZONDER_PDF, afronden, planned_files
-from werkboek.loader import DataError
-from werkboek.site_swap import DEFAULT_WAIT, SiteBusy, abandon, claim, mark_unfinished
+from werkboek.errors import DataError
+from werkboek.publish import background
+from werkboek.publish.finish import ZONDER_PDF, afronden, planned_files
+from werkboek.publish.swap import DEFAULT_WAIT, SiteBusy, abandon, claim, mark_unfinished
 
 WACHTTIJD = "WERKBOEK_BOUW_WACHTTIJD"  # seconds a build waits for another one into the same folder
 log = logging.getLogger("mkdocs.hooks.afronden")

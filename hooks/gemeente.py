@@ -11,8 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkboek.gemeente_site import local_site
-from werkboek.loader import DataError
+from werkboek.errors import DataError
+from werkboek.gemeente.site import site_changes
 from werkboek.site import LOKAAL
 
 log = logging.getLogger("mkdocs.hooks.gemeente")
@@ -22,7 +22,7 @@ _state: dict = {}
 @event_priority(200)
 def on_config(config):
     try:
-        site = local_site(Path(config.config_file_path).parent, Path(config.docs_dir), config.copyright,
+        site = site_changes(Path(config.config_file_path).parent, Path(config.docs_dir), config.copyright,
                           config.theme.get("logo"))
     except DataError as exc:
         raise PluginError(str(exc)) from None

@@ -7,8 +7,8 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from werkboek.datafile import DataError
-from werkboek.glossary import DEFINITIONS_JS, GLOSSARY_PAGE, definitions_script, glossary_terms
+from werkboek.errors import DataError
+from werkboek.pages.begrippen import DEFINITIONS_JS, GLOSSARY_PAGE, definitions_script, glossary_terms
 
 _terms: dict[str, str] = {}
 _state = {"page": GLOSSARY_PAGE}

@@ -2,7 +2,7 @@
 and the book have read the page's content, so neither holds a soft hyphen."""
 from __future__ import annotations
 
-from werkboek.hyphenate import hyphenate_headings
+from werkboek.pages.hyphenation import hyphenate_headings
 
 
 def on_post_page(output, page, config):

@@ -16,9 +16,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from werkboek import macros
-from werkboek.gemeente_site import local_site
-from werkboek.platte_tekst import platte_tekst
+from werkboek.gemeente.site import site_changes
+from werkboek.pages import macros
+from werkboek.pages.plain_text import platte_tekst
 from werkboek.site import LOKAAL, local_settings
 
 
@@ -38,7 +38,7 @@ def _lokaal(conf, root: Path, docs: Path):
     """The gemeente's settings as hooks/gemeente.py read them; an engine without hooks reads them here."""
     if LOKAAL in (conf.get("extra") or {}):
         return local_settings(conf)
-    return local_site(root, docs, None, None).lokaal
+    return site_changes(root, docs, None, None).lokaal
 
 
 def _bound(macro, context, env):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkboek.minify import minified
+from werkboek.publish.minify import minified
 
 
 @event_priority(-100)  # after every hook that adds or replaces files

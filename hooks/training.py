@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from werkboek.loader import DataError
-from werkboek.training_check import check_training
-from werkboek.training import disagreement_report, mismatch_report
+from werkboek.errors import DataError
+from werkboek.training.check import check_training
+from werkboek.training.model import disagreement_report, mismatch_report
 
 log = logging.getLogger("mkdocs.hooks.training")
 

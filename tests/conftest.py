@@ -29,11 +29,18 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
 
 # Never copied into a test's project: build output, the venv, and the developer's .cache/ (a test must never pass
 # because of a PDF that an earlier build of other code left behind).
-IGNORE = (".venv", "site", "site.*", ".git", "__pycache__", ".pytest_cache", "*.egg-info", ".cache", "test-results")
+IGNORE = (".venv", ".git", "__pycache__", ".pytest_cache", "*.egg-info", ".cache", "test-results")
+IGNORE_AT_TOP = ("site", "site.*")  # the built site and its staging folders, not werkboek/site.py
 
 
 def copy_project(dest: Path, source: Path = ROOT, *ignore: str) -> Path:
-    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*IGNORE, *ignore))
+    anywhere = shutil.ignore_patterns(*IGNORE, *ignore)
+    at_top = shutil.ignore_patterns(*IGNORE_AT_TOP)
+
+    def ignored(folder, names):
+        return anywhere(folder, names) | (at_top(folder, names) if Path(folder) == Path(source) else set())
+
+    shutil.copytree(source, dest, ignore=ignored)
     return dest
 
 

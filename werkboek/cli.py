@@ -8,7 +8,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loader import DataError, load_instruments
+from werkboek import ROOT
+from werkboek.errors import DataError
+from werkboek.pdf.weasy import warnings_seen
+from werkboek.publish.finish import afronden
+from werkboek.publish.swap import SiteBusy
+from werkboek.training.packs import build_packs
+from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.pdf import build_all
+from werkboek.werkblad.schema_json import schema_text
 
 
 def main(argv=None) -> int:
@@ -35,15 +43,10 @@ def main(argv=None) -> int:
             instruments = load_instruments()
             print(f"{len(instruments)} instrumenten geldig")
         elif args.command == "schema":
-            from .schema_json import schema_text
             sys.stdout.write(schema_text())
         elif args.command == "pdf":
-            from .pdf import build_all
             build_all(args.out, ids=args.ids or None, log=print)
         elif args.command == "packs":
-            from . import ROOT
-            from .packs import build_packs
-            from .pdf import build_all
             cache = ROOT / ".cache"
             sheets = build_all(args.out / "werkbladen", cache_dir=cache / "werkbladen" / "opslag", log=print)
             build_packs(args.out, {i: info.path for i, info in sheets.items()}, cache / "training", log=print)
@@ -59,10 +62,6 @@ def _afronden(args) -> int:
     """Strict, like the MkDocs build: a WeasyPrint warning leaves the site unpublished."""
     import logging
 
-    from . import ROOT
-    from .afronden import afronden
-    from .site_swap import SiteBusy
-    from .weasy import warnings_seen
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     if not (args.site / "index.html").is_file():

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
+from werkboek.errors import DataError
 
-class DataError(Exception):
-    """Bad input in a data file. ``str()`` is a message for the person who edits the file."""
+M = TypeVar("M", bound=BaseModel)
 
 
 def line_index(node, path=(), out=None):
@@ -99,22 +101,33 @@ def unknown_key(key: str, valid: list[str], wat: str) -> str:
     return f"{wat} '{key}'. {hint}Mogelijk zijn: {', '.join(valid)}"
 
 
-def messages(problems, name: str, lines, known_keys=None) -> list[str]:
+def validate(model: type[M], data, path: Path, lines=None, context=None, tags=()) -> M:
+    """``model`` validated from ``data`` read from ``path``; DataError with one line per problem otherwise.
+    ``tags`` are the values of a discriminated union's tag (an instrument's block kinds): they are left out of the
+    place named, and listed when the tag is missing."""
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        problems = [([p for p in err["loc"] if not (isinstance(p, str) and p in tags)], None, err)
+                    for err in exc.errors()]
+        raise DataError("\n".join(messages(problems, str(path), lines or {}, tags=tags))) from None
+
+
+def messages(problems, name: str, lines, known_keys=None, tags=()) -> list[str]:
     """One line per problem, in the order of the file: file, line, field, what to do. ``problems`` are
     (location, text, pydantic error): the text, or else the error explained."""
     out = []
     for loc, text, err in problems:
         line = where(loc, lines)
         place = name + (f", regel {line}" if line else "")
-        out.append((line or 0, f"{place}: veld '{format_location(loc)}': {text or explain(err, loc, known_keys)}"))
+        out.append((line or 0, f"{place}: veld '{format_location(loc)}': {text or explain(err, loc, known_keys, tags)}"))
     return [text for _, text in sorted(out, key=lambda item: item[0])]
 
 
-def explain(err, loc=(), known_keys=None) -> str:
+def explain(err, loc=(), known_keys=None, tags=()) -> str:
     """A pydantic error as a Dutch sentence for the person who edits the file. ``known_keys(parent location)``
-    lists the keys allowed there, for a suggestion when a key is unknown."""
-    from .schema import BLOCK_KINDS
-
+    lists the keys allowed there, for a suggestion when a key is unknown; ``tags`` the kinds a discriminated union
+    knows, for when a block names none."""
     kind, msg = err["type"], err["msg"]
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
@@ -133,10 +146,10 @@ def explain(err, loc=(), known_keys=None) -> str:
             return f"'{err['input']}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens (geen punt, geen spatie)"
         return f"'{err['input']}' heeft niet de verwachte vorm ({pattern})"
     if kind == "union_tag_invalid":
-        tags = err.get("ctx", {}).get("expected_tags", "")
-        return f"onbekende soort '{err['ctx'].get('tag')}'; verwacht een van: {tags}"
+        expected = err.get("ctx", {}).get("expected_tags", "")
+        return f"onbekende soort '{err['ctx'].get('tag')}'; verwacht een van: {expected}"
     if kind == "union_tag_not_found":
-        return "'soort' ontbreekt; verwacht een van: " + ", ".join(sorted(BLOCK_KINDS))
+        return "'soort' ontbreekt; verwacht een van: " + ", ".join(sorted(tags))
     if kind == "string_too_short":
         return "is leeg; verwacht tekst"
     if kind == "literal_error":

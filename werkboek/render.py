@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import jinja2
 
-from . import TEMPLATES_DIR
-from .invullen import form_version
-from .schema import Instrument
+from werkboek import TEMPLATES_DIR
+from werkboek.werkblad.filling import form_version
+from werkboek.werkblad.schema import Instrument
 
 SEP = "__"
 

@@ -59,5 +59,5 @@ LOKAAL = "lokaal"
 
 
 def local_settings(config):
-    """The gemeente's settings (see werkboek.lokaal), or None upstream."""
+    """The gemeente's settings (see werkboek.gemeente.model), or None upstream."""
     return (config.get("extra") or {}).get(LOKAAL)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from quality_helpers import ALL_SHEETS_LAID_OUT, DESKTOP, NO_TRANSITIONS, PHONE, VIEWPORTS, html_pages, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -7,7 +7,6 @@ import re
 import subprocess
 
 import pytest
-
 from quality_helpers import DESKTOP, html_pages, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -2,7 +2,7 @@
 its page; after a reload the answers are back (kept in this browser only); "Download ingevuld (PDF)" gives the same
 PDF as the blank download with every answer in its field (read with pypdf) and visible (rendered with poppler);
 "Wis mijn antwoorden" clears them; nothing is requested from another host — online and from the offline zip
-opened via file://. Everything is derived from the data (werkboek.loader) and the page itself."""
+opened via file://. Everything is derived from the data (werkboek.werkblad.loader) and the page itself."""
 from __future__ import annotations
 
 import base64
@@ -16,12 +16,12 @@ import pikepdf
 import pypdf
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
-
 from conftest import ROOT
 from fields_oracle import expected_fields
+from PIL import Image
 from quality_helpers import DESKTOP, new_page, reach
-from werkboek.loader import load_instruments
+
+from werkboek.werkblad.loader import load_instruments
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from quality_helpers import DESKTOP, PHONE, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

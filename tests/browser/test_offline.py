@@ -10,10 +10,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-
 from quality_helpers import DESKTOP, html_pages, new_page
 
-from werkboek import offline_zip as zipper
+from werkboek.publish import offline_zip as zipper
 
 ZIP = "downloads/werkboek-offline.zip"
 
@@ -119,7 +118,7 @@ def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path
 def test_zip_leaves_out_the_unfinished_marker_of_the_staging_folder(tmp_path):
     """The zip is written while the site is still in its staging folder, which carries a "do not publish" marker
     until it is swapped into place (werkboek/site_swap.py): the marker must not ship in the zip."""
-    from werkboek.site_swap import MARKER
+    from werkboek.publish.swap import MARKER
 
     site = tmp_path / "site.bouwen"
     site.mkdir()

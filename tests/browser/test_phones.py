@@ -9,10 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-
 from quality_helpers import ALL_SHEETS_LAID_OUT, DESKTOP, PHONE, html_pages, new_page, reach
 
-from werkboek.glossary import parse_definitions
+from werkboek.pages.begrippen import parse_definitions
 
 pytestmark = [pytest.mark.browser]
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
 from quality_helpers import DESKTOP, html_pages, new_page
 
-from werkboek import privacy
+from werkboek.publish import privacy
 
 LOCAL_SCHEMES = ("data:", "blob:")
 

@@ -3,7 +3,7 @@
 name → (field type, options): "text", "checkbox", or "radio" with its option values."""
 from __future__ import annotations
 
-from werkboek.schema import (Checklist, Columns, Flow, Info, Instrument, Prompts, Scale, Sectors, Table)
+from werkboek.werkblad.schema import Checklist, Columns, Flow, Info, Instrument, Prompts, Scale, Sectors, Table
 
 CONTACT_PARTS = ["naam", "telefoon", "email", "website", "van", "tot", "dagen"]
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT
 from pypdf import PdfReader
 
-from conftest import ROOT
-from werkboek.book import BookPage, assemble, build_book, in_book, prefix_of
-from werkboek.sections import scan_dir
+from werkboek.book.build import BookPage, assemble, build_book, in_book, prefix_of
+from werkboek.pages.sections import scan_dir
 
 SECTIONS = scan_dir(ROOT / "docs")
 CHAPTERS = {k: s for k, s in SECTIONS.items() if re.fullmatch(r"h\d+", k)}
@@ -23,7 +23,7 @@ def norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def book(built_site):
-    path = built_site / "downloads" / "werkboek.pdf"
+    path = built_site / "downloads" / "werkboek.werkblad.pdf"
     assert path.exists(), "downloads/werkboek.pdf ontbreekt"
     return PdfReader(path)
 
@@ -124,7 +124,7 @@ def test_instruments_are_printable_pages_not_fields(book, outline):
 def test_book_metadata(built_site):
     import pikepdf
 
-    with pikepdf.open(built_site / "downloads" / "werkboek.pdf") as pdf:
+    with pikepdf.open(built_site / "downloads" / "werkboek.werkblad.pdf") as pdf:
         assert str(pdf.Root.Lang) == "nl-NL"
         assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
         assert str(pdf.docinfo["/Title"]) == "Eenzaam ben je niet alleen"
@@ -189,7 +189,7 @@ def test_kennisbron_12_1_prints_the_page_of_its_schema(pages):
 
 def _circle_words() -> set[str]:
     """The words, shorter than the hyphenation limit of .sectoren__midden (werkblad.css), of every circle's centre."""
-    from werkboek.loader import load_instruments
+    from werkboek.werkblad.loader import load_instruments
 
     centres = [blok.midden for i in load_instruments().values() for blok in i.blokken if getattr(blok, "midden", None)]
     return {w for c in centres for w in (word.strip("?.,!:;") for word in c.split()) if 3 <= len(w) < 9}
@@ -202,7 +202,7 @@ def test_no_short_word_in_a_circles_centre_is_hyphenated(built_site):
 
     words = _circle_words()
     assert "TALENTEN" in words
-    pdfs = [built_site / "downloads" / "werkboek.pdf", *sorted((built_site / "werkbladen").glob("*.pdf"))]
+    pdfs = [built_site / "downloads" / "werkboek.werkblad.pdf", *sorted((built_site / "werkbladen").glob("*.pdf"))]
     broken = []
     for pdf in pdfs:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

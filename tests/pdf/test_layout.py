@@ -13,10 +13,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 import yaml
-
 from conftest import ROOT
-from werkboek.loader import load_instruments
-from werkboek.schema import Checklist, Columns, Prompts, Scale, Sectors, Table
+
+from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.schema import Checklist, Columns, Prompts, Scale, Sectors, Table
 
 INSTRUMENTS = load_instruments()
 MM = 72 / 25.4
@@ -261,11 +261,11 @@ def _overprinted_words(path) -> list[str]:
 
 @pytest.mark.parametrize("gemeente", ["voorbeeld", "langste waarden"])
 def test_verwijskaart_is_one_landscape_page_also_filled_in_by_a_gemeente(gemeente, tmp_path):
-    from werkboek.lokaal import load_lokaal
-    from werkboek.pdf import render_pdf
+    from werkboek.gemeente.load import load_gemeente
+    from werkboek.werkblad.pdf import render_pdf
 
     source = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml" if gemeente == "voorbeeld" else _longest_gemeente(tmp_path)
-    lokaal = load_lokaal(source, ROOT)
+    lokaal = load_gemeente(source, ROOT)
     path = tmp_path / "verwijskaart.pdf"
     path.write_bytes(render_pdf(INSTRUMENTS["verwijskaart"], lokaal, epoch=0))
     with pikepdf.open(path) as pdf:

@@ -9,15 +9,16 @@ import sys
 
 import pikepdf
 import pytest
+from conftest import ENV, ROOT
 from pypdf import PdfReader, PdfWriter
 
-from conftest import ENV, ROOT
-from werkboek.loader import DataError, load_instruments
-from werkboek.packs import build_packs
-from werkboek.pdf import pages_label
-from werkboek.pdfmerge import merge
-from werkboek.session_contents import session_instruments
-from werkboek.training import clock, load_training
+from werkboek.errors import DataError
+from werkboek.pdf.document import pages_label
+from werkboek.pdf.merge import merge
+from werkboek.training.contents import session_instruments
+from werkboek.training.model import clock, load_training
+from werkboek.training.packs import build_packs
+from werkboek.werkblad.loader import load_instruments
 
 INSTRUMENTS = load_instruments()
 BY_NUMBER = {i.nummer: i for i in INSTRUMENTS.values()}

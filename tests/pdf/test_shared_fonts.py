@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from weasyprint.text.fonts import FontConfiguration
 
-from werkboek import weasy
-from werkboek.loader import load_instruments
-from werkboek.pack_pages import poster_html
-from werkboek.pdf import render_html
-from werkboek.session_contents import session_posters
-from werkboek.training import load_training
+from werkboek.pdf import weasy
+from werkboek.training.contents import session_posters
+from werkboek.training.model import load_training
+from werkboek.training.pack_pages import poster_html
+from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.pdf import render_html
 
 EPOCH = 1700000000
 

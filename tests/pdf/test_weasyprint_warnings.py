@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 
 import pytest
-
 from conftest import mkdocs_build
-from werkboek import weasy
+
+from werkboek.pdf import weasy
 
 BAD = '<html lang="nl"><body><p style="accent-color: red">Tekst</p></body></html>'
 
@@ -52,7 +52,7 @@ def test_a_weasyprint_warning_fails_a_strict_build(project_copy):
 def test_a_warning_in_the_books_own_process_is_logged_and_counted_here(caplog, tmp_path):
     """The post-build step renders the book in a second process (werkboek/afronden.py): what WeasyPrint says there
     reaches this process's log under mkdocs (a strict build fails on it) and its warning count (the command line)."""
-    from werkboek.afronden import _Book
+    from werkboek.publish.finish import _Book
 
     before = weasy.warnings_seen()
     with caplog.at_level(logging.WARNING), _Book(True, (BAD, tmp_path / "boek.pdf", None, "Boek", 0, "")) as book:

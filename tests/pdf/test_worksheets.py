@@ -6,11 +6,11 @@ import subprocess
 
 import pikepdf
 import pytest
+from fields_oracle import expected_fields
 from pypdf import PdfReader, PdfWriter
 
-from fields_oracle import expected_fields
-from werkboek.loader import load_instruments
-from werkboek.pdf import render_pdf
+from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.pdf import render_pdf
 
 INSTRUMENTS = load_instruments()
 SAMPLE = "Één ëxtra ĳverig: € 12,50 — ‘zó’"

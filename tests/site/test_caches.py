@@ -1,4 +1,4 @@
-"""No cache serves a stale PDF: every cache key comes from werkboek.weasy.cache_key(), which covers the data, the
+"""No cache serves a stale PDF: every cache key comes from werkboek.pdf.weasy.cache_key(), which covers the data, the
 templates, styles and fonts, the code that renders and finishes PDFs and the PDF libraries' versions. Tests build in
 a copy of the project, never with the developer's .cache/."""
 from __future__ import annotations
@@ -7,11 +7,11 @@ import re
 import shutil
 
 import pytest
+from conftest import copy_project, mkdocs_build
 from pypdf import PdfReader
 
-from conftest import copy_project, mkdocs_build
-from werkboek import weasy
-from werkboek.loader import load_instruments
+from werkboek.pdf import weasy
+from werkboek.werkblad.loader import load_instruments
 
 pytestmark = pytest.mark.slow
 MARKER = "opnieuw gemaakt door de test"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import ENV, mkdocs_build
 
-from werkboek.site_swap import MARKER
+from werkboek.publish.swap import MARKER
 
 
 def _start(project: Path, site: Path) -> subprocess.Popen:

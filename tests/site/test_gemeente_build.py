@@ -11,10 +11,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, copy_project, mkdocs_build
 from PIL import Image
 from pypdf import PdfReader
-
-from conftest import ROOT, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
 

@@ -11,33 +11,29 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import ROOT, copy_project, mkdocs_build
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_build
-
-from werkboek.gemeente_tekens import MAXIMA
-from werkboek.logo import check_logo
-from werkboek.lokaal import load_lokaal
+from werkboek.gemeente.characters import MAXIMA
+from werkboek.gemeente.load import load_gemeente
+from werkboek.gemeente.logo import check_logo
 
 pytestmark = pytest.mark.slow
 
 GRENZEN = "tests/fixtures/gemeente-grenzen/gemeente.yml"
 VIJANDIG = ROOT / "tests" / "fixtures" / "gemeente-vijandig" / "logos"
-IGNORE = shutil.ignore_patterns(".venv", "site", "site.*", ".git", "__pycache__", ".pytest_cache", "*.egg-info",
-                                "gemeente.yml")
 
 
 @pytest.fixture(scope="module")
 def lokaal():
-    return load_lokaal(ROOT / GRENZEN)
+    return load_gemeente(ROOT / GRENZEN)
 
 
 @pytest.fixture(scope="module")
 def grenzen_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("grenzen")
     project = base / "project"
-    shutil.copytree(ROOT, project, ignore=IGNORE)
+    copy_project(project, ROOT, "gemeente.yml")
     shutil.copy(ROOT / GRENZEN, project / GRENZEN)
     site = base / "site"
     result = mkdocs_build(project, site, env={"WERKBOEK_GEMEENTE": GRENZEN})
@@ -206,7 +202,7 @@ def test_the_overprint_check_catches_overprint():
 def test_nothing_overprints_in_any_worksheet_or_pack(grenzen_site):
     problems = []
     for path in _pdfs(grenzen_site):
-        if path.name in ("werkboek.pdf", "verwijskaart.pdf"):
+        if path.name in ("werkboek.werkblad.pdf", "verwijskaart.pdf"):
             continue
         problems += [f"{path.name}, {p}" for p in overprint(_words(path))]
     assert problems == [], "\n".join(problems[:40])
@@ -219,7 +215,7 @@ def test_nothing_overprints_in_the_verwijskaart(grenzen_site):
 
 
 def test_nothing_overprints_in_the_book_where_the_gemeente_appears(grenzen_site, lokaal):
-    pages = _words(grenzen_site / "downloads" / "werkboek.pdf")
+    pages = _words(grenzen_site / "downloads" / "werkboek.werkblad.pdf")
     marks = ("Súdwest", "Welzijnsorganisatie", "Koffieochtenden", "Dorpshaven")
     chosen = [p for p in pages if any(m in w[4] for w in p[2] for m in marks)]
     assert chosen, "the book shows the gemeente somewhere"

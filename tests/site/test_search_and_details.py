@@ -35,7 +35,7 @@ def visible_text(page: str) -> str:
 
 
 def test_definitions_are_only_found_where_the_text_says_them(built_site):
-    from werkboek.glossary import parse_definitions
+    from werkboek.pages.begrippen import parse_definitions
 
     terms = parse_definitions((ROOT / "docs" / "begrippenlijst.md").read_text(encoding="utf-8"))
     docs = index(built_site)

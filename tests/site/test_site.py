@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from werkboek import fasemodel
+from werkboek.pages import fasemodel
 
 SECTIONS = {3: 5, 4: 3, 5: 3, 6: 10, 7: 6, 8: 7, 9: 2, 10: 3, 11: 6, 12: 8}
 
@@ -78,7 +78,7 @@ def test_typical_references_are_links(built_site):
 def test_glossary_terms_carry_definitions(built_site):
     """Every term is marked somewhere as a button naming its term and described by the page's one shared tooltip;
     the definitions come from one generated script, not from the pages."""
-    from werkboek.glossary import DEFINITIONS_JS, TOOLTIP_ID, parse_definitions
+    from werkboek.pages.begrippen import DEFINITIONS_JS, TOOLTIP_ID, parse_definitions
 
     terms = parse_definitions((Path(__file__).resolve().parents[2] / "docs" / "begrippenlijst.md").read_text())
     assert set(terms) >= {"Eenzaamheid", "Sociaal isolement", "Sociaal netwerk", "Handelingsverlegenheid",
@@ -101,7 +101,7 @@ def test_glossary_terms_carry_definitions(built_site):
 
 
 def test_every_instrument_is_on_its_page_with_a_download(built_site):
-    from werkboek.loader import load_instruments
+    from werkboek.werkblad.loader import load_instruments
 
     site = pages(built_site)
     for ident, instrument in load_instruments().items():
@@ -172,7 +172,7 @@ def test_every_local_link_and_asset_exists(built_site):
 def test_lists_the_site_joins_into_a_sentence_end_with_one_full_stop(built_site):
     """"Meenemen: …; Drie grote vellen … partnerschap en community." — an item that ends with a full stop of its
     own (data/training.yml) is not given a second one when the list is closed."""
-    from werkboek.training import load_training
+    from werkboek.training.model import load_training
 
     page = (built_site / "training-geven.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))

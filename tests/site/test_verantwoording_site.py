@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from werkboek.htmltext import strip_tags
-from werkboek.loader import load_instruments
-from werkboek.training import load_training
-from werkboek.verantwoording import all_items, markers_in
+from werkboek.pages.verantwoording import all_items, markers_in
+from werkboek.training.model import load_training
+from werkboek.werkblad.loader import load_instruments
 
 DOCS = ROOT / "docs"
 

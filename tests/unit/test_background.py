@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from werkboek import background
+from werkboek.publish import background
 
 
 def _wait(event: threading.Event, seconds: float = 60) -> None:
@@ -67,7 +67,7 @@ def test_queued_steps_of_an_old_build_are_dropped():
 
 PARENT = """
 import time
-from werkboek import background
+from werkboek.publish import background
 if __name__ == "__main__":
     background.new_build()
     background.later(lambda current: background.in_child(current, time.sleep, 120))

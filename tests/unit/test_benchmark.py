@@ -7,8 +7,7 @@ import subprocess
 from types import SimpleNamespace
 
 import pytest
-
-from werkboek import benchmark
+from benchmark import run as benchmark
 
 
 @pytest.fixture

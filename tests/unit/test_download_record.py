@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from werkboek import download_record
-from werkboek.download_record import Record, record_key, restore, save
-from werkboek.site_config import SiteConfig
+from werkboek.publish import record as download_record
+from werkboek.publish.record import Record, record_key, restore, save
+from werkboek.publish.site_config import SiteConfig
 
 # A tiny project with one file in every place the key reads (the theme and the code are pointed at its own folders).
 FILES = {
@@ -27,7 +27,7 @@ FILES = {
 }
 
 
-class Lokaal:
+class Gemeente:
     def __init__(self, naam):
         self.naam = naam
 
@@ -42,7 +42,7 @@ def _project(root, monkeypatch):
     monkeypatch.setattr(download_record, "TEMPLATES_DIR", root / "overrides")
     monkeypatch.setattr(download_record, "CODE_DIR", root / "werkboek")
     return SiteConfig(root=root, docs_dir=root / "docs", title="Werkboek", description="", copyright="",
-                      pages=[("01-inleiding.md", "01-inleiding.html")], lokaal=Lokaal("Ergens"))
+                      pages=[("01-inleiding.md", "01-inleiding.html")], lokaal=Gemeente("Ergens"))
 
 
 def _key(config, epoch=1700000000):
@@ -70,7 +70,7 @@ def test_a_new_file_changes_the_key(tmp_path, monkeypatch):
     lambda c: replace(c, description="Iets"),
     lambda c: replace(c, copyright="© Ergens"),
     lambda c: replace(c, pages=[]),
-    lambda c: replace(c, lokaal=Lokaal("Elders")),
+    lambda c: replace(c, lokaal=Gemeente("Elders")),
     lambda c: replace(c, lokaal=None),
     lambda c: replace(c, directory_urls=False),
 ])

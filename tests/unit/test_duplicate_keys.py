@@ -9,8 +9,9 @@ import pytest
 
 from werkboek import DATA_DIR, FORMS_DIR
 from werkboek.datafile import read_yaml
-from werkboek.loader import DataError, load_instrument, load_instruments
-from werkboek.training import load_training
+from werkboek.errors import DataError
+from werkboek.training.model import load_training
+from werkboek.werkblad.loader import load_instrument, load_instruments
 
 
 def with_duplicate(source: Path, target: Path, key: str | None = None, nested: bool = False) -> tuple[int, str]:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from werkboek import FORMS_DIR
-from werkboek.loader import DataError, load_instrument, load_instruments
-from werkboek.schema_json import SCHEMA_PATH, schema_text
+from werkboek.errors import DataError
+from werkboek.werkblad.loader import load_instrument, load_instruments
+from werkboek.werkblad.schema_json import SCHEMA_PATH, schema_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "forms-ongeldig"
 CONTRIBUTING = Path(__file__).resolve().parents[2] / "CONTRIBUTING.md"

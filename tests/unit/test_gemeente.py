@@ -11,12 +11,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from werkboek import ROOT
-from werkboek.loader import DataError, load_instruments
-from werkboek.colours import contrast
-from werkboek.lokaal import (BESTAND, OMGEVING, WERKBOEK_TITEL, Lokaal, _dagen, _telefoon, chosen_file,
-                             load_lokaal)
+from werkboek import ROOT, WERKBOEK_TITEL
+from werkboek.errors import DataError
+from werkboek.gemeente import BESTAND, OMGEVING, checks
+from werkboek.gemeente.colours import contrast
+from werkboek.gemeente.load import chosen_file, load_gemeente
+from werkboek.gemeente.model import Gemeente
 from werkboek.render import template_env
+from werkboek.werkblad.loader import load_instruments
 
 VOORBEELD = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"
 
@@ -42,8 +44,8 @@ def write(tmp_path: Path, text: str, name: str = BESTAND) -> Path:
     return path
 
 
-def load(tmp_path: Path, text: str) -> Lokaal:
-    return load_lokaal(write(tmp_path, text), root=tmp_path, forms_dir=ROOT / "forms")
+def load(tmp_path: Path, text: str) -> Gemeente:
+    return load_gemeente(write(tmp_path, text), root=tmp_path, forms_dir=ROOT / "forms")
 
 
 def error(tmp_path: Path, text: str) -> str:
@@ -55,7 +57,7 @@ def error(tmp_path: Path, text: str) -> str:
 # --- the example --------------------------------------------------------------------------------------------------
 
 def test_example_loads_with_every_slot_and_sector_it_names():
-    lokaal = load_lokaal(VOORBEELD)
+    lokaal = load_gemeente(VOORBEELD)
     assert lokaal.naam == "Gemeente Dorpshaven"
     assert lokaal.site_titel == "Eenzaam ben je niet alleen in Dorpshaven"
     assert lokaal.logo_url.startswith("file:///") and lokaal.logo_url.endswith("voorbeelden/dorpshaven-logo.svg")
@@ -127,7 +129,7 @@ def test_values_are_text_as_written(tmp_path):
     "0800-1234567", "+31 6 12345678", "+31 (0)20 1234567", "0031 6 12345678", "14 0512", "14 020", "(0512) 34 56 78",
 ])
 def test_dutch_phone_numbers_are_accepted(number):
-    assert _telefoon(number)
+    assert checks.phone(number)
 
 
 @pytest.mark.parametrize("number", [
@@ -136,13 +138,13 @@ def test_dutch_phone_numbers_are_accepted(number):
 ])
 def test_other_phone_numbers_are_refused(number):
     with pytest.raises(ValueError, match="telefoonnummer"):
-        _telefoon(number)
+        checks.phone(number)
 
 
 @pytest.mark.parametrize("days", ["maandag t/m vrijdag", "ma-vr", "dinsdag en donderdag", "Maandag, woensdag, vrijdag",
                                   "zaterdag tot en met zondag", "werkdagen"])
 def test_weekdays_are_accepted(days):
-    assert _dagen(days) == days
+    assert checks.days(days) == days
 
 
 # --- bad input: (file, line, fragments of the message) -----------------------------------------------------------

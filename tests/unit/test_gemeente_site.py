@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from werkboek import ROOT
-from werkboek.afbeelding import intrinsic_size
-from werkboek.gemeente_site import KLEUREN_CSS, LOGO, local_site
-from werkboek.loader import DataError
-from werkboek.lokaal import OMGEVING, load_lokaal
+from werkboek.errors import DataError
+from werkboek.gemeente import OMGEVING
+from werkboek.gemeente.image import intrinsic_size
+from werkboek.gemeente.load import load_gemeente
+from werkboek.gemeente.site import KLEUREN_CSS, LOGO, site_changes
 from werkboek.render import print_only
 
 VOORBEELD = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"
@@ -16,15 +17,15 @@ THEME_LOGO = "assets/images/logo.svg"
 
 
 def test_without_a_file_nothing_changes_but_the_logo_keeps_its_room(tmp_path):
-    site = local_site(tmp_path, ROOT / "docs", "© werkboek", THEME_LOGO, environ={})
+    site = site_changes(tmp_path, ROOT / "docs", "© werkboek", THEME_LOGO, environ={})
     assert site.lokaal is None and site.site_name is None and site.copyright is None and site.logo is None
     assert site.files == () and site.extra_css == () and site.watch == ()
     assert site.logo_size == intrinsic_size(ROOT / "docs" / THEME_LOGO) is not None
 
 
 def test_the_example_changes_title_footer_logo_and_colours():
-    site = local_site(ROOT, ROOT / "docs", "Werkboek <2015>", THEME_LOGO, environ={OMGEVING: str(VOORBEELD)})
-    lokaal = load_lokaal(VOORBEELD)
+    site = site_changes(ROOT, ROOT / "docs", "Werkboek <2015>", THEME_LOGO, environ={OMGEVING: str(VOORBEELD)})
+    lokaal = load_gemeente(VOORBEELD)
     assert site.site_name == lokaal.site_titel
     assert site.copyright == "Lokale versie: Gemeente Dorpshaven. Werkboek <2015>"
     assert site.logo == LOGO + ".svg" and site.logo_size == intrinsic_size(lokaal.logo_pad)
@@ -39,7 +40,7 @@ def test_the_name_in_the_footer_is_escaped(tmp_path):
     path = tmp_path / "gemeente.yml"
     path.write_text(VOORBEELD.read_text(encoding="utf-8").replace("naam: Gemeente Dorpshaven",
                                                                   "naam: Gemeente Dorp & Haven", 1), encoding="utf-8")
-    site = local_site(ROOT, ROOT / "docs", "", THEME_LOGO, environ={OMGEVING: str(path)})
+    site = site_changes(ROOT, ROOT / "docs", "", THEME_LOGO, environ={OMGEVING: str(path)})
     assert site.copyright == "Lokale versie: Gemeente Dorp &amp; Haven."
 
 
@@ -47,7 +48,7 @@ def test_a_bad_file_is_one_message_naming_it(tmp_path):
     path = tmp_path / "gemeente.yml"
     path.write_text("naam: Gemeente X\nkleuren:\n  hoofdkleur: geel\n", encoding="utf-8")
     with pytest.raises(DataError) as info:
-        local_site(ROOT, ROOT / "docs", "", THEME_LOGO, environ={OMGEVING: str(path)})
+        site_changes(ROOT, ROOT / "docs", "", THEME_LOGO, environ={OMGEVING: str(path)})
     first, *rest = str(info.value).splitlines()
     assert first == f"{path}: de lokale gegevens bevatten fouten. Pas het bestand aan en bouw opnieuw."
     assert rest and all(str(path) in line for line in rest if line.strip()), rest
@@ -55,7 +56,7 @@ def test_a_bad_file_is_one_message_naming_it(tmp_path):
 
 def test_a_named_file_that_does_not_exist_names_the_setting(tmp_path):
     with pytest.raises(DataError, match=rf"^{OMGEVING}: de lokale gegevens bevatten fouten"):
-        local_site(tmp_path, ROOT / "docs", "", THEME_LOGO, environ={OMGEVING: "weg.yml"})
+        site_changes(tmp_path, ROOT / "docs", "", THEME_LOGO, environ={OMGEVING: "weg.yml"})
 
 
 @pytest.mark.parametrize("uri,path,expected", [

@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from werkboek import ROOT
-from werkboek.datafile import DataError
-from werkboek.logo import MAX_PIXELS, check_logo
-from werkboek.lokaal import BESTAND, load_lokaal
-from werkboek.svg_logo import SvgProblem, check_svg
+from werkboek.errors import DataError
+from werkboek.gemeente import BESTAND
+from werkboek.gemeente.load import load_gemeente
+from werkboek.gemeente.logo import MAX_PIXELS, check_logo
+from werkboek.gemeente.svg_logo import SvgProblem, check_svg
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "gemeente-vijandig"
 VERWACHT = yaml.safe_load((FIXTURES / "verwacht.yml").read_text(encoding="utf-8"))
@@ -29,7 +30,7 @@ def _project(tmp_path: Path) -> Path:
 
 def _first_line(root: Path) -> str:
     with pytest.raises(DataError) as info:
-        load_lokaal(root / BESTAND, root=root, forms_dir=ROOT / "forms")
+        load_gemeente(root / BESTAND, root=root, forms_dir=ROOT / "forms")
     message = str(info.value)
     assert "Traceback" not in message
     return message.splitlines()[0]
@@ -93,14 +94,14 @@ def test_a_symlinked_logo_pointing_outside_the_project_is_refused(tmp_path):
     (root / "logo.svg").unlink()
     shutil.copy(outside / "logo.svg", root / "echt.svg")
     (root / "logo.svg").symlink_to("echt.svg")
-    lokaal = load_lokaal(root / BESTAND, root=root, forms_dir=ROOT / "forms")
+    lokaal = load_gemeente(root / BESTAND, root=root, forms_dir=ROOT / "forms")
     assert lokaal.logo_pad == (root / "echt.svg").resolve()
 
 
 def test_the_example_and_legitimate_logos_pass(tmp_path):
     from PIL import Image
 
-    assert load_lokaal(VOORBEELD).logo
+    assert load_gemeente(VOORBEELD).logo
     check_svg((ROOT / "voorbeelden" / "dorpshaven-logo.svg").read_bytes())
     Image.new("RGB", (MAX_PIXELS, 40), (29, 90, 115)).save(tmp_path / "breed.png")
     Image.new("RGB", (600, 300), (29, 90, 115)).save(tmp_path / "logo.jpg")
@@ -153,7 +154,7 @@ def test_names_with_quotes_ampersands_accents_and_ij_are_accepted(tmp_path):
     (tmp_path / BESTAND).write_text(
         'naam: "Gemeente \'s-Hertogenbosch & Súdwest-Fryslân"\nsite_titel: Samen tegen eenzaamheid in de Ĳssel\n'
         'verwijskaart:\n  advies-1:\n    naam: Stichting “Welzijn & Zorg” Ĳsselmonde\n', encoding="utf-8")
-    lokaal = load_lokaal(tmp_path / BESTAND, root=tmp_path, forms_dir=ROOT / "forms")
+    lokaal = load_gemeente(tmp_path / BESTAND, root=tmp_path, forms_dir=ROOT / "forms")
     assert lokaal.naam == "Gemeente 's-Hertogenbosch & Súdwest-Fryslân"
     assert lokaal.contacten["advies-1"]["naam"] == "Stichting “Welzijn & Zorg” IJsselmonde"
     assert lokaal.site_titel == "Samen tegen eenzaamheid in de IJssel"
@@ -162,7 +163,7 @@ def test_names_with_quotes_ampersands_accents_and_ij_are_accepted(tmp_path):
 
 def test_the_privacy_scan_also_reads_svg_files(tmp_path):
     """Defence in depth: were a logo with an outside reference ever published, the build's privacy scan finds it."""
-    from werkboek.privacy import scan_site
+    from werkboek.publish.privacy import scan_site
 
     for name in ("extern-plaatje.svg", "lokaal-bestand.svg", "css-extern.svg"):
         shutil.copy(FIXTURES / "logos" / name, tmp_path / name)
@@ -206,7 +207,7 @@ def test_every_gemeente_value_a_markdown_page_inserts_goes_through_platte_tekst(
 def test_platte_tekst_shows_exactly_what_was_typed(value, shown):
     import markdown
 
-    from werkboek.platte_tekst import platte_tekst
+    from werkboek.pages.plain_text import platte_tekst
 
     converter = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"])
     assert converter.convert(platte_tekst(value)) == shown
@@ -218,7 +219,7 @@ def test_weasyprint_reads_only_project_files_and_data_urls(monkeypatch):
     file outside the project."""
     from weasyprint.urls import URLFetcher
 
-    from werkboek import weasy
+    from werkboek.pdf import weasy
 
     fetched = []
     real = URLFetcher.fetch

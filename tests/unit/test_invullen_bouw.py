@@ -8,8 +8,9 @@ import json
 import re
 
 from conftest import ROOT
-from werkboek.invullen import GLOBAL, form_version, pdf_script
-from werkboek.loader import load_instruments
+
+from werkboek.werkblad.filling import GLOBAL, form_version, pdf_script
+from werkboek.werkblad.loader import load_instruments
 
 TOOLS = ROOT / "tools" / "pdf"
 VENDOR = ROOT / "docs" / "assets" / "javascripts" / "vendor"

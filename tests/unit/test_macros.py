@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from werkboek import ROOT, macros
-from werkboek.fasemodel import load as load_fasemodel
-from werkboek.loader import DataError, load_instrument
-from werkboek.pdf import PdfInfo
-from werkboek.sections import scan_dir
+from werkboek import ROOT
+from werkboek.errors import DataError
+from werkboek.pages import macros
+from werkboek.pages.fasemodel import load as load_fasemodel
+from werkboek.pages.sections import scan_dir
+from werkboek.pages.verantwoording import Item
 from werkboek.site import chapter_sources, page_url, relative_url
-from werkboek.training import load_training
-from werkboek.verantwoording import Item
+from werkboek.training.model import load_training
+from werkboek.werkblad.loader import load_instrument
+from werkboek.werkblad.pdf import PdfInfo
 
 FORM = """\
 id: proefblad

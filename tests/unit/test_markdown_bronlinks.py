@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from werkboek.bron import OMGEVING
+from werkboek.gemeente.repository import OMGEVING
 from werkboek.markdown import TekstFout
 
 GUIDE = "# Een eigen versie maken\n\n## Stap 1\n\n<!-- bron: the links go here -->\n\n1. Open de pagina.\n"

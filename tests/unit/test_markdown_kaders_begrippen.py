@@ -8,8 +8,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from werkboek.glossary import TOOLTIP_ID
 from werkboek.markdown import TekstFout
+from werkboek.pages.begrippen import TOOLTIP_ID
 
 BASE = ["attr_list", "md_in_html", "tables", "toc", "werkboek.markdown.ankers"]
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from conftest import ROOT
 from mkdocs.utils import get_relative_url
 
-from conftest import ROOT
 from werkboek.markdown import TekstFout
 from werkboek.markdown.pagina import which_page
-from werkboek.sections import read_dir
+from werkboek.pages.sections import read_dir
 from werkboek.site import page_url, relative_url
 
 PAGES = {

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import tinycss2
 
-from werkboek.minify import minified, minifier, minify_css, minify_html, minify_js
+from werkboek.publish.minify import minified, minifier, minify_css, minify_html, minify_js
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "docs" / "assets"

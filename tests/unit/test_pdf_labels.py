@@ -8,11 +8,11 @@ import json
 import pikepdf
 import pytest
 
-from werkboek.book import written_content, without_markers
-from werkboek.hyphenate import hyphenate_headings
-from werkboek.loader import DataError
-from werkboek.pdf import pages_label, size_label
-from werkboek.pdf_labels import FIELDS, PLACEHOLDER, Planned, fill_site, leftovers, placeholder, planned_worksheets
+from werkboek.book.build import without_markers, written_content
+from werkboek.errors import DataError
+from werkboek.pages.hyphenation import hyphenate_headings
+from werkboek.pdf.document import pages_label, size_label
+from werkboek.pdf.labels import FIELDS, PLACEHOLDER, Planned, fill_site, leftovers, placeholder, planned_worksheets
 
 
 def _pdf(path, pages: int) -> int:

@@ -7,7 +7,7 @@ import shutil
 import yaml
 
 from werkboek import ROOT
-from werkboek.site_config import nav_sources, read_site_config
+from werkboek.publish.site_config import nav_sources, read_site_config
 
 
 def test_the_navigation_order_and_urls_are_those_of_mkdocs_yml():

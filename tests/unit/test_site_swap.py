@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-import werkboek.site_swap as site_swap
-from werkboek.site_swap import MARKER, SiteBusy, abandon, claim, lock_path, publish
+import werkboek.publish.swap as site_swap
+from werkboek.publish.swap import MARKER, SiteBusy, abandon, claim, lock_path, publish
 
 
 def _site(folder, text="oud"):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from werkboek import ROOT, fasemodel
-from werkboek.afbeelding import intrinsic_size
+from werkboek import ROOT
+from werkboek.gemeente.image import intrinsic_size
+from werkboek.pages import fasemodel
 
 
 @pytest.mark.parametrize("svg,expected", [

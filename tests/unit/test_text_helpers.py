@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from werkboek.bron import source_repository
+from werkboek.errors import DataError
+from werkboek.gemeente.repository import source_repository
 from werkboek.htmltext import separate_words
-from werkboek.hyphenate import SOFT_HYPHEN, hyphenate_headings
-from werkboek.loader import DataError
+from werkboek.pages.hyphenation import SOFT_HYPHEN, hyphenate_headings
 
 
 def test_long_heading_words_get_dutch_soft_hyphens_and_nothing_else_changes():

@@ -10,13 +10,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
-from werkboek.loader import DataError, load_instruments
-from werkboek.session_contents import session_instruments, session_posters, strategy_texts
-from werkboek.training_check import check_training
-from werkboek.sections import scan_dir
-from werkboek.training import TRAINING_PATH, clock, load_training, mismatch_report
+
+from werkboek.errors import DataError
+from werkboek.pages.sections import scan_dir
+from werkboek.training.check import check_training
+from werkboek.training.contents import session_instruments, session_posters, strategy_texts
+from werkboek.training.model import TRAINING_PATH, clock, load_training, mismatch_report
+from werkboek.werkblad.loader import load_instruments
 
 DOCS = ROOT / "docs"
 

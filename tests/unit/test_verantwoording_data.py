@@ -1,6 +1,6 @@
 """The Verantwoording as data: the schema of data/verantwoording.yml (Dutch errors with file and line), the entries
 derived from forms/ and data/training.yml, and the printed agendas' contradictions — computed here from the
-printed cells alone, independently of werkboek.training, so a new one cannot hide."""
+printed cells alone, independently of werkboek.training.model, so a new one cannot hide."""
 from __future__ import annotations
 
 import re
@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from werkboek.loader import DataError, load_instruments
+
+from werkboek.errors import DataError
+from werkboek.pages.verantwoording import VERANTWOORDING_PATH, all_items, load_verantwoording
 from werkboek.render import template_env
-from werkboek.training import TRAINING_PATH, clock, duration_label, load_training
-from werkboek.verantwoording import VERANTWOORDING_PATH, all_items, load_verantwoording
+from werkboek.training.model import TRAINING_PATH, clock, duration_label, load_training
+from werkboek.werkblad.loader import load_instruments
 
 DOCS = ROOT / "docs"
 

@@ -4,7 +4,6 @@ character of the site's own text is in a basis file (loaded with the page), and 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont

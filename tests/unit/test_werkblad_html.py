@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from werkboek.htmltext import separate_words
-from werkboek.loader import load_instruments
 from werkboek.render import compact, template_env
-from werkboek.werkblad_html import TEMPLATE, book_forms, web_form
+from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.web import TEMPLATE, book_forms, web_form
 
 INSTRUMENTS = load_instruments()
 

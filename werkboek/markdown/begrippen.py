@@ -1,15 +1,15 @@
 """Glossary terms: every term of the begrippenlijst is marked where it first occurs in each section of a page, for
-its tooltip (werkboek.glossary.mark_terms); the begrippenlijst itself is left as it is.
+its tooltip (werkboek.pages.begrippen.mark_terms); the begrippenlijst itself is left as it is.
 
 Configuration: `docs_dir` and `begrippenlijst` (the page in it that holds the definition list). The terms are read
-from that page (werkboek.glossary.glossary_terms); which page is being converted is read from its own first
+from that page (werkboek.pages.begrippen.glossary_terms); which page is being converted is read from its own first
 heading (werkboek.markdown.pagina). Runs on the finished HTML (a postprocessor, after `kaders`)."""
 from __future__ import annotations
 
-from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
-from .pagina import which_page
-from ..datafile import DataError
-from ..glossary import GLOSSARY_PAGE, glossary_terms, mark_terms
+from werkboek.errors import DataError
+from werkboek.markdown import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
+from werkboek.markdown.pagina import which_page
+from werkboek.pages.begrippen import GLOSSARY_PAGE, glossary_terms, mark_terms
 
 
 class BegrippenPostprocessor(PagePostprocessor):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from . import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
-from .pagina import which_page
-from ..bron import OMGEVING, source_repository
-from ..loader import DataError
-from ..render import template_env
+from werkboek.errors import DataError
+from werkboek.gemeente.repository import OMGEVING, source_repository
+from werkboek.markdown import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
+from werkboek.markdown.pagina import which_page
+from werkboek.render import template_env
 
 MARKER = re.compile(r"<!-- bron:.*?-->", re.S)
 

@@ -3,8 +3,8 @@
 postprocessor), so the tables and worksheets those write are covered too."""
 from __future__ import annotations
 
-from . import PageExtension, PagePostprocessor
-from ..htmltext import separate_words
+from werkboek.htmltext import separate_words
+from werkboek.markdown import PageExtension, PagePostprocessor
 
 
 class ZoektekstPostprocessor(PagePostprocessor):

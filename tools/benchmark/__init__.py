@@ -1,0 +1,1 @@
+"""`make benchmark`: the werkboek's speed and size goals, measured on this machine (not part of the package)."""
