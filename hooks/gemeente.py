@@ -1,4 +1,4 @@
-"""A gemeente's own version, before every other hook: werkboek/gemeente_site.py reads the local file and says what
+"""A gemeente's own version, before every other hook: werkboek/gemeente/site_changes.py reads the local file and says what
 changes (title, footer, logo, colours); this applies it to MkDocs' config and files, and hands the settings on as
 ``config.extra["lokaal"]`` (werkboek/site.py) to the verwijskaart, the netwerkkaart and the PDF worksheets.
 A bad file stops the build with one Dutch message per problem, each naming the file and the line."""
@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from werkboek.errors import DataError
-from werkboek.gemeente.site import site_changes
+from werkboek.gemeente.site_changes import site_changes
 from werkboek.site import LOKAAL
 
 log = logging.getLogger("mkdocs.hooks.gemeente")

@@ -1,4 +1,4 @@
-"""Long words in headings get soft hyphens (werkboek/hyphenate.py) in the page as written, after the search index
+"""Long words in headings get soft hyphens (werkboek/pages/hyphenation.py) in the page as written, after the search index
 and the book have read the page's content, so neither holds a soft hyphen."""
 from __future__ import annotations
 

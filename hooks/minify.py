@@ -1,4 +1,4 @@
-"""Serve the site's own CSS and JavaScript files from docs/ minified: werkboek/minify.py decides which and how; this
+"""Serve the site's own CSS and JavaScript files from docs/ minified: werkboek/publish/minify.py decides which and how; this
 swaps them in MkDocs' files."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The training (Bijlage 1): check data/training.yml before anything renders, and report every agenda row where the
 print contradicts itself and every bijeenkomst whose times do not add up to its stated length (INFO: the source
-itself disagrees, see `keuzes`). The download packs are made after the pages (werkboek/afronden.py)."""
+itself disagrees, see `keuzes`). The download packs are made after the pages (werkboek/publish/finish.py)."""
 from __future__ import annotations
 
 import logging

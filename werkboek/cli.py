@@ -1,6 +1,6 @@
 """Command line: ``python -m werkboek check`` validates the data; ``python -m werkboek pdf`` writes worksheets;
 ``python -m werkboek packs`` writes the training packs (one PDF per bijeenkomst, with its parts);
-``python -m werkboek afronden SITE_DIR`` finishes a written site (werkboek/afronden.py): PDFs, their labels in the
+``python -m werkboek afronden SITE_DIR`` finishes a written site (werkboek/publish/finish.py): PDFs, their labels in the
 pages, the offline zip, the privacy guard, and with ``--naar MAP`` the swap into that folder."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from werkboek import ROOT
 from werkboek.errors import DataError
 from werkboek.pdf.weasy import warnings_seen
-from werkboek.publish.finish import afronden
+from werkboek.publish.finish import finish_site
 from werkboek.publish.swap import SiteBusy
 from werkboek.training.packs import build_packs
 from werkboek.werkblad.loader import load_instruments
@@ -69,7 +69,7 @@ def _afronden(args) -> int:
         return 1
     before = warnings_seen()
     try:
-        steps = afronden(args.site, args.config or ROOT / "mkdocs.yml", final=args.naar,
+        steps = finish_site(args.site, args.config or ROOT / "mkdocs.yml", final=args.naar,
                          may_publish=lambda: warnings_seen() == before, log=print, pdfs=not args.zonder_pdf)
     except SiteBusy:
         print(f"Er loopt al een andere bouw naar {args.naar}; er is niets veranderd.", file=sys.stderr)

@@ -58,6 +58,6 @@ def _parts(path: str) -> list[str]:
 LOKAAL = "lokaal"
 
 
-def local_settings(config):
+def gemeente_settings(config):
     """The gemeente's settings (see werkboek.gemeente.model), or None upstream."""
     return (config.get("extra") or {}).get(LOKAAL)

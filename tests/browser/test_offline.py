@@ -117,7 +117,7 @@ def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path
 
 def test_zip_leaves_out_the_unfinished_marker_of_the_staging_folder(tmp_path):
     """The zip is written while the site is still in its staging folder, which carries a "do not publish" marker
-    until it is swapped into place (werkboek/site_swap.py): the marker must not ship in the zip."""
+    until it is swapped into place (werkboek/publish/swap.py): the marker must not ship in the zip."""
     from werkboek.publish.swap import MARKER
 
     site = tmp_path / "site.bouwen"

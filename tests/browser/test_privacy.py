@@ -1,5 +1,5 @@
 """Privacy: a visit is seen by nobody but the host. In Chromium every page (and a search) requests nothing outside
-the site's own origin; at build time the post-build step (werkboek/afronden.py) stops a build whose HTML or CSS would load anything
+the site's own origin; at build time the post-build step (werkboek/publish/finish.py) stops a build whose HTML or CSS would load anything
 from another host, and such a failed build leaves no site behind."""
 from __future__ import annotations
 

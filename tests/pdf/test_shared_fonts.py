@@ -1,4 +1,4 @@
-"""One WeasyPrint font configuration per process (werkboek/weasy.py ``shared_fonts``) changes no byte: a worksheet
+"""One WeasyPrint font configuration per process (werkboek/pdf/weasy.py ``shared_fonts``) changes no byte: a worksheet
 and a book-like document render identically with a fresh configuration and with the shared one after other
 documents (a worksheet with other fonts in its fields, a poster of a training pack) registered their fonts in it."""
 from __future__ import annotations

@@ -50,7 +50,7 @@ def test_a_weasyprint_warning_fails_a_strict_build(project_copy):
 
 @pytest.mark.weasyprint_warns
 def test_a_warning_in_the_books_own_process_is_logged_and_counted_here(caplog, tmp_path):
-    """The post-build step renders the book in a second process (werkboek/afronden.py): what WeasyPrint says there
+    """The post-build step renders the book in a second process (werkboek/publish/finish.py): what WeasyPrint says there
     reaches this process's log under mkdocs (a strict build fails on it) and its warning count (the command line)."""
     from werkboek.publish.finish import _Book
 

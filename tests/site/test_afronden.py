@@ -1,4 +1,4 @@
-"""The post-build step without MkDocs (`python -m werkboek afronden SITE_DIR --naar MAP`, werkboek/afronden.py): a
+"""The post-build step without MkDocs (`python -m werkboek afronden SITE_DIR --naar MAP`, werkboek/publish/finish.py): a
 site whose pages were written without the step (as another engine would write them: placeholders for every PDF's
 pages and size, the content markers) is finished into exactly the site the MkDocs build publishes — every file,
 byte for byte — and MkDocs is never imported."""
@@ -31,14 +31,14 @@ def _files(folder):
 
 
 def _pages_without_the_step(built_project, tmp_path):
-    """A copy of the project and its pages as MkDocs writes them without hooks/afronden.py (as another engine would)."""
+    """A copy of the project and its pages as MkDocs writes them without hooks/finish.py (as another engine would)."""
     project = copy_project(tmp_path / "project")
     shutil.copytree(built_project / ".cache", project / ".cache")  # this session's PDFs: the step reuses them
     hooks = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
-    assert "hooks/afronden.py" in hooks
+    assert "hooks/finish.py" in hooks
     (project / "alleen-paginas.yml").write_text(
         "INHERIT: mkdocs.yml\nstrict: false\nhooks:\n" + "".join(f"  - {h}\n" for h in hooks
-                                                                 if h != "hooks/afronden.py"), encoding="utf-8")
+                                                                 if h != "hooks/finish.py"), encoding="utf-8")
     pages = project / "paginas"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "alleen-paginas.yml"), "-d", str(pages)],
                             cwd=project, capture_output=True, text=True, env=ENV)

@@ -79,7 +79,7 @@ def _site_files(site):
 
 def test_a_build_without_changes_writes_the_recorded_downloads_and_an_edit_is_never_served_stale(project_copy,
                                                                                                   built_site):
-    """The post-build step's record (werkboek/download_record.py): a build in which nothing changed makes no PDF
+    """The post-build step's record (werkboek/publish/record.py): a build in which nothing changed makes no PDF
     and opens none, and publishes exactly the site the first build did; after an edit to a form, its worksheet
     and everything holding it are made again, and the next build without changes uses the new record."""
     site = project_copy / "site"

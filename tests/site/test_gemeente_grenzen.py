@@ -48,7 +48,7 @@ def _values(lokaal) -> list[str]:
 
 
 def test_the_fixture_reaches_every_maximum(lokaal):
-    """Values typed once: the maxima come from werkboek/gemeente_tekens.py, the fixture must reach them."""
+    """Values typed once: the maxima come from werkboek/gemeente/characters.py, the fixture must reach them."""
     reached = {"naam": len(lokaal.naam), "site_titel": len(lokaal.site_titel),
                "netwerkkaart": max(map(len, lokaal.netwerkkaart.values()))}
     assert len(lokaal.netwerkkaart) == 8, "every sector of the netwerkkaart filled"

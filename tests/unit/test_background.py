@@ -1,4 +1,4 @@
-"""`mkdocs serve`'s background work (werkboek/background.py): steps run in order after the reload, and a new
+"""`mkdocs serve`'s background work (werkboek/publish/background.py): steps run in order after the reload, and a new
 rebuild stops what still runs for the old text, so an outdated book is never published over a newer page."""
 from __future__ import annotations
 

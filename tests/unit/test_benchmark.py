@@ -1,4 +1,4 @@
-"""The benchmark (`make benchmark`, werkboek/benchmark.py) is not run by the tests — its figures depend on the machine —
+"""The benchmark (`make benchmark`, tools/benchmark/run.py) is not run by the tests — its figures depend on the machine —
 but its module must load, and its build without PDFs must be the same build with only the post-build step's downloads
 left out (WERKBOEK_ZONDER_PDF=1), never a different configuration."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The post-build step's record (werkboek/download_record.py): every file the downloads are made from is in its key,
+"""The post-build step's record (werkboek/publish/record.py): every file the downloads are made from is in its key,
 and a record is only used whole."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ FILES = {
     "docs/assets/logo.svg": "<svg/>",
     "overrides/pdf/werkblad.html": "<p>{{ titel }}</p>",
     "hooks/gemeente.py": "x = 1\n",
-    "werkboek/pdf.py": "y = 2\n",
+    "werkboek/werkblad/pdf.py": "y = 2\n",
     "mkdocs.yml": "site_name: Werkboek\n",
     "gemeente.yml": "naam: Ergens\n",
     "site/01-inleiding.html": "<h1>1 Inleiding</h1>",

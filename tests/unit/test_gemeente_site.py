@@ -1,4 +1,4 @@
-"""What a gemeente's file changes on the site (werkboek/gemeente_site.py), without MkDocs: nothing without a file;
+"""What a gemeente's file changes on the site (werkboek/gemeente/site_changes.py), without MkDocs: nothing without a file;
 title, footer, logo, colours and the files to add with one; a bad file is one Dutch message naming it."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from werkboek.errors import DataError
 from werkboek.gemeente import OMGEVING
 from werkboek.gemeente.image import intrinsic_size
 from werkboek.gemeente.load import load_gemeente
-from werkboek.gemeente.site import KLEUREN_CSS, LOGO, site_changes
+from werkboek.gemeente.site_changes import KLEUREN_CSS, LOGO, site_changes
 from werkboek.render import print_only
 
 VOORBEELD = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"

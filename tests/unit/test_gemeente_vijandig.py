@@ -193,7 +193,7 @@ def test_every_gemeente_value_a_markdown_page_inserts_goes_through_platte_tekst(
         for expr in re.findall(r"\{\{(.*?)\}\}", text, re.S) + re.findall(r"\{%-?\s*set\s+\w+\s*=(.*?)-?%\}", text, re.S):
             if re.search(r"\blokaal\.(naam|site_titel)|\bcontact\.\w+|config\.site_name|\bcontact\b\.get", expr):
                 checked += 1
-                assert "platte_tekst" in expr, f"{path.relative_to(ROOT)}: {{{{{expr.strip()}}}}} zonder platte_tekst"
+                assert "plain_text" in expr, f"{path.relative_to(ROOT)}: {{{{{expr.strip()}}}}} zonder plain_text"
     assert checked >= 5, "the toegankelijkheidsverklaring inserts the gemeente's name, title and contact"
 
 
@@ -207,10 +207,10 @@ def test_every_gemeente_value_a_markdown_page_inserts_goes_through_platte_tekst(
 def test_platte_tekst_shows_exactly_what_was_typed(value, shown):
     import markdown
 
-    from werkboek.pages.plain_text import platte_tekst
+    from werkboek.pages.plain_text import plain_text
 
     converter = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"])
-    assert converter.convert(platte_tekst(value)) == shown
+    assert converter.convert(plain_text(value)) == shown
 
 
 @pytest.mark.weasyprint_warns  # the refused images are reported (and would stop a strict build)

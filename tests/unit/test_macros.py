@@ -1,4 +1,4 @@
-"""The macros (werkboek/macros.py) as plain functions of an explicit context, without MkDocs: small contexts built
+"""The macros (werkboek/pages/macros.py) as plain functions of an explicit context, without MkDocs: small contexts built
 here, links relative to the page in both URL schemes, and the errors that stop a build name the page."""
 from __future__ import annotations
 
@@ -276,7 +276,7 @@ def test_the_adapter_registers_every_macro_and_names_the_page_as_either_engine_g
     env = FakeEnv({"docs_dir": "docs", "use_directory_urls": False, "extra": {"lokaal": None}}, page)
     adapter().define_env(env)
     assert sorted(env.macros) == sorted(m.__name__ for m in macros.MACROS)
-    assert "platte_tekst" in env.filters and env.variables["lokaal"] is None
+    assert "plain_text" in env.filters and env.variables["lokaal"] is None
     assert 'href="../05-herkennen.html"' in env.macros["fasemodel"]("herkennen")
     with pytest.raises(DataError, match=r"^kennisbronnen/index\.md: instrument\('x'\)"):
         env.macros["instrument"]("x")

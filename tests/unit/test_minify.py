@@ -1,4 +1,4 @@
-"""The site serves its own CSS and JavaScript minified (werkboek/minify.py): the rules and the programs stay the same,
+"""The site serves its own CSS and JavaScript minified (werkboek/publish/minify.py): the rules and the programs stay the same,
 only comments and layout whitespace go; vendored and theme files are served as they are."""
 from __future__ import annotations
 

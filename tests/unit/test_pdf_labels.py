@@ -1,4 +1,4 @@
-"""Placeholders for PDF labels (werkboek/pdf_labels.py): pages are written before the PDFs exist, and the post-build
+"""Placeholders for PDF labels (werkboek/pdf/labels.py): pages are written before the PDFs exist, and the post-build
 step fills every placeholder in every text file of the site once they do — as the pages show them, and escaped for
 JSON in the search index. A placeholder naming a PDF the site does not hold stops with a Dutch message."""
 from __future__ import annotations

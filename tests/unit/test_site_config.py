@@ -1,4 +1,4 @@
-"""What the post-build step reads from mkdocs.yml without MkDocs (werkboek/site_config.py): the pages in navigation
+"""What the post-build step reads from mkdocs.yml without MkDocs (werkboek/publish/site_config.py): the pages in navigation
 order with their URLs (the book's order), and the title and copyright as a gemeente's version shows them."""
 from __future__ import annotations
 

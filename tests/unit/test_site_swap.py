@@ -1,4 +1,4 @@
-"""The staging folder and its lock (werkboek/site_swap.py): one build at a time per site folder, the site replaced
+"""The staging folder and its lock (werkboek/publish/swap.py): one build at a time per site folder, the site replaced
 only by a finished folder, leftovers of a killed build never published and cleaned up by the next build."""
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def test_a_failed_adopted_build_leaves_the_site_and_marks_the_folder(tmp_path):
     _site(final)
     _site(written, "half")
     staging = site_swap.adopt(final, written, wait=0)
-    site_swap.release(staging)  # what werkboek/afronden.py does when a step fails
+    site_swap.release(staging)  # what werkboek/publish/finish.py does when a step fails
     assert (final / "index.html").read_text() == "oud"
     assert (written / MARKER).is_file(), "the unfinished folder says it must not be published"
     abandon(claim(final, wait=0))  # the lock was released

@@ -1,4 +1,4 @@
-"""An instrument's light web markup (werkboek/werkblad_html.py): the same fields as the PDF worksheet and the book,
+"""An instrument's light web markup (werkboek/werkblad/web.py): the same fields as the PDF worksheet and the book,
 fewer elements, every scale option named and pointing at its statement; and the book gets its own markup back."""
 from __future__ import annotations
 

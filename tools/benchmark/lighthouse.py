@@ -1,5 +1,5 @@
 """Lighthouse (npm, pinned in tools/lighthouse/package-lock.json, installed by `make benchmark`) on pages of a built
-site, served compressed from loopback (werkboek/loopback.py), with Debian's Chromium: mobile preset (Lighthouse's
+site, served compressed from loopback (tools/benchmark/loopback.py), with Debian's Chromium: mobile preset (Lighthouse's
 default: a mid-range phone, simulated slow 4G and CPU), performance and accessibility. Used by the benchmark."""
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ load (1-minute load average, sampled before every timed run) is reported with th
 2. a clean full build (empty cache: site + every PDF + offline zip) against what this machine allows: the plain
    build plus the PDF work spread over its cores (book, worksheets and packs as the clean build's log times them:
    max(book, all PDF work / cores)); the book renders in its own process alongside the worksheets and packs
-   (werkboek/afronden.py) and its time is the time it took there, not the wait for it; target ≤ 1.2× that;
+   (werkboek/publish/finish.py) and its time is the time it took there, not the wait for it; target ≤ 1.2× that;
 3. a rebuild without changes (cache warm) against the plain build; target ≤ 1.2×, median of ≥ 10 pairs;
 4. chapter pages on a phone: Lighthouse (mobile preset, median of 3 runs) performance ≥ 95 and accessibility 100
    on the home page and chapters 06 and 11, served compressed; ≤ 800 DOM elements on every chapter page.
@@ -109,7 +109,7 @@ def _build(config: Path, out: Path, load: Load | None = None) -> tuple[float, st
     """Time one `mkdocs build --strict` (wall clock, a fresh process as a user runs it)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if config.name == PLAIN_CONFIG:
-        env[ZONDER_PDF] = "1"  # hooks/afronden.py: the pages without their downloads
+        env[ZONDER_PDF] = "1"  # hooks/finish.py: the pages without their downloads
     if load is not None:
         load.sample()
     started = time.perf_counter()

@@ -1,7 +1,7 @@
 """The whole werkboek as one printable PDF ("Print van werkboek", downloads/werkboek.pdf).
 
 Made from the same rendered HTML as the website (the written pages carry their content between two markers,
-werkboek/afronden.py reads it), so the book and the site never differ. ``assemble()`` makes one HTML document of it; ``build_book()``
+werkboek/publish/finish.py reads it), so the book and the site never differ. ``assemble()`` makes one HTML document of it; ``build_book()``
 renders it with WeasyPrint and the print stylesheet overrides/pdf/boek.css, cached by a hash of that HTML.
 
 What the book holds: every nav page whose first heading is numbered (chapters 1–11, 12 Kennisbronnen and the
@@ -64,11 +64,11 @@ SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 RING_TEXT = re.compile(r'<text class="(fasemodel__ringtekst[^"]*)"[^>]*><textPath\b[^>]*>(.*?)</textPath></text>', re.S)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # A written page carries its content between these markers (overrides/partials/content.html): the book is read from
-# the written site, whatever engine wrote it; the post-build step removes the markers (werkboek/afronden.py).
+# the written site, whatever engine wrote it; the post-build step removes the markers (werkboek/publish/finish.py).
 BOOK = "downloads/werkboek.pdf"  # where the site holds the book
 CONTENT = re.compile(r"<!--werkboek:inhoud-->(.*?)<!--/werkboek:inhoud-->", re.S)
 CONTENT_MARKERS = re.compile(r"<!--/?werkboek:inhoud-->")
-SOFT_HYPHEN = "\u00ad"  # added to headings of the page as shown only (werkboek/hyphenate.py)
+SOFT_HYPHEN = "\u00ad"  # added to headings of the page as shown only (werkboek/pages/hyphenation.py)
 
 
 @dataclass(frozen=True)

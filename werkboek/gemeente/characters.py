@@ -8,7 +8,7 @@ on the site, and fit the place it prints in.
   other scripts, direction overrides that make text read differently than it is stored — is refused, naming the
   character.
 - Lengths: ``MAXIMA`` per kind of field, agreed with the layout of the verwijskaart (werkblad 11.5): every value at
-  its maximum still fits every PDF (tests/pdf/test_gemeente_maxima.py).
+  its maximum still fits every PDF (tests/site/test_gemeente_grenzen.py).
 """
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ def as_text(value) -> str | None:
                          "tekst op dezelfde regel")
     if isinstance(value, list):
         raise ValueError("verwacht tekst, maar hier staat een lijst (regels met '-'); schrijf de tekst op één regel")
-    text = printable_text(" ".join(str(value).split()))  # werkboek/gemeente_tekens.py: what the PDF fonts print
+    text = printable_text(" ".join(str(value).split()))  # werkboek/gemeente/characters.py: what the PDF fonts print
     if TAG.search(text) or re.search(r"javascript\s*:", text, re.IGNORECASE):
         raise ValueError(f"'{text}' bevat HTML of een script (iets tussen < en >); dat mag niet. Schrijf gewone "
                          "tekst, zonder < en >")
@@ -192,5 +192,5 @@ def logo_path(value, info: ValidationInfo) -> str | None:
     text = as_text(value)
     if text is None:
         return None
-    check_logo(text, Path((info.context or {}).get("root", ROOT)))  # werkboek/logo.py: path, size, content
+    check_logo(text, Path((info.context or {}).get("root", ROOT)))  # werkboek/gemeente/logo.py: path, size, content
     return text

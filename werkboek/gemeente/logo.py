@@ -1,6 +1,6 @@
 """The gemeente's logo: a file inside the project (also after following symlinks), at most 2 MB, really the kind
 of image its name says, and safe to publish: a raster image that decodes and is at most ``MAX_PIXELS`` on a side,
-or an SVG that passes the allow-list of werkboek/svg_logo.py. Every problem is a ValueError with a Dutch message
+or an SVG that passes the allow-list of werkboek/gemeente/svg_logo.py. Every problem is a ValueError with a Dutch message
 for the person who edits gemeente.yml."""
 from __future__ import annotations
 

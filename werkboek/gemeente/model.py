@@ -4,7 +4,7 @@ that ``WERKBOEK_GEMEENTE`` names), validated into a ``Gemeente`` model.
 The people who edit that file are policy officers and coordinators, so every problem is reported in plain Dutch
 with the file and the line. Without the file the site and the PDFs show the source's blank, fillable versions.
 
-Loaded by werkboek/gemeente/load.py. What reads the model: werkboek/gemeente/site.py (site title, footer, logo, colours),
+Loaded by werkboek/gemeente/load.py. What reads the model: werkboek/gemeente/site_changes.py (site title, footer, logo, colours),
 overrides/partials/werkblad/contact.html (``contacten``), blok-sectoren.html (``sector_voorbeeld``),
 overrides/pdf/werkblad.html (``naam``, ``logo_url``) and werkboek/werkblad/pdf.py (``site_titel``, ``cache_key``).
 """
@@ -37,7 +37,7 @@ from werkboek.gemeente.style import pdf_css, site_css
 
 
 def _field(check, kind: str | None = None):
-    """A field checked by ``check``, after its length is bounded by ``MAXIMA[kind]`` (werkboek/gemeente_tekens.py)."""
+    """A field checked by ``check``, after its length is bounded by ``MAXIMA[kind]`` (werkboek/gemeente/characters.py)."""
     if kind is None:
         return Annotated[Any, AfterValidator(check)]
     return Annotated[Any, AfterValidator(_bounded(kind)), AfterValidator(check)]

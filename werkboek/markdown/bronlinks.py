@@ -1,6 +1,6 @@
 """The fork guide's source links: on the fork guide (docs/eigen-versie.md) the marker comment `<!-- bron: … -->` is
 replaced by links to the site's source repository and its Fork page (overrides/partials/bron-links.html) where the
-build knows that repository (werkboek/bron.py, from the environment); without it the comment is removed, the page
+build knows that repository (werkboek/gemeente/repository.py, from the environment); without it the comment is removed, the page
 keeps its plain text and no link appears.
 
 Configuration: `docs_dir` and `pagina` (the fork guide in it), which is known by its own first heading

@@ -47,7 +47,7 @@ class Context:
     places: dict[str, str]  # entry id → the readable name of its place
     directory_urls: bool = False  # the URL scheme: x.md → x.html (False) or x/ (True)
     lokaal: object | None = None  # the gemeente's settings (werkboek.gemeente.model.Gemeente), None upstream
-    # The PDFs as pages show them before they are made (pages and sizes: placeholders, werkboek/pdf_labels.py):
+    # The PDFs as pages show them before they are made (pages and sizes: placeholders, werkboek/pdf/labels.py):
     pdf_infos: dict = field(default_factory=dict)  # instrument id → its worksheet (Planned, or a made PdfInfo)
     packs: dict = field(default_factory=dict)  # bijeenkomst number → its pack (PackPlan, or a made Pack)
 
@@ -65,7 +65,7 @@ class Context:
 
 def load_context(root: Path, docs_dir: Path, directory_urls: bool = False, lokaal=None) -> Context:
     """The context from the project at ``root`` (forms/, data/) and its ``docs_dir``, and the gemeente's settings;
-    the worksheets and packs as planned (they are made after the pages: werkboek/afronden.py)."""
+    the worksheets and packs as planned (they are made after the pages: werkboek/publish/finish.py)."""
     root, docs = Path(root), Path(docs_dir)
     instruments = load_instruments(root / "forms")
     sections = scan_dir(docs)
@@ -162,7 +162,7 @@ def training_geven(ctx: Context, page: str) -> str:
     """The "Training geven" page: planning advice, the werkboek as one PDF, and per bijeenkomst the thema, the
     programme in short (linking to Bijlage 1), what to prepare and the download pack with its parts. Returns
     Markdown (its headings join the page's table of contents). Every PDF's pages and size are placeholders, filled
-    in once the PDFs exist (werkboek/afronden.py)."""
+    in once the PDFs exist (werkboek/publish/finish.py)."""
     training, href = ctx.training, ctx.href(page)
     # Markdown links name the source file (the engine checks them and their anchors); raw HTML names the URL.
     bijlage = relative_url(ctx.sections["b1"].src_uri, page) if "b1" in ctx.sections else None

@@ -2,7 +2,7 @@
 in a Markdown page (docs/toegankelijkheid.md) a value is inserted *before* Markdown runs, so it is escaped for both:
 every character Markdown or its extensions give a meaning
 (``*vet*``, ``[link](…)``, ``# kop``, ``| tabel``, ``{ .attr }``, ``!!! kader`` …), so the reader sees exactly what
-the gemeente typed, then HTML (``&``, ``<``, ``>``, quotes). The macros expose it as the filter ``platte_tekst``."""
+the gemeente typed, then HTML (``&``, ``<``, ``>``, quotes). The macros expose it as the filter ``plain_text``."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,7 @@ from markupsafe import escape
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def platte_tekst(value) -> str:
+def plain_text(value) -> str:
     """``value`` as plain text inside Markdown: one line, HTML-escaped, Markdown-escaped ('' for None)."""
     if value is None:
         return ""

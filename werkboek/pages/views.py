@@ -1,4 +1,4 @@
-"""What the macros' templates show, computed without MkDocs (werkboek/macros.py supplies the URLs): the rows of a
+"""What the macros' templates show, computed without MkDocs (werkboek/pages/macros.py supplies the URLs): the rows of a
 training agenda, the worksheet overview and the sessions of the "Training geven" page. ``href(target)`` turns a
 site path ("werkbladen/x.pdf") into a URL relative to the page being rendered."""
 from __future__ import annotations
@@ -43,7 +43,7 @@ def worksheet_rows(instruments, infos, chapter_pages, href) -> list[dict]:
 
 
 def training_sessions(training, packs, sheets, instruments, href) -> list[dict]:
-    """Per bijeenkomst: the session, its pack (``packs``: number → PackPlan, werkboek/packs.py; pages and sizes are placeholders) with the URL of
+    """Per bijeenkomst: the session, its pack (``packs``: number → PackPlan, werkboek/training/packs.py; pages and sizes are placeholders) with the URL of
     each part, or — without packs — the worksheets it would hold."""
     sessions = []
     for s in training.bijeenkomsten:

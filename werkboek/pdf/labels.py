@@ -1,7 +1,7 @@
 """The pages and size of every PDF the site offers, as pages show them ("PDF, 2 pagina’s, 24 kB"), filled in after
 the PDFs exist.
 
-Pages are written before any PDF is made (the PDFs are made after the pages, werkboek/afronden.py), so a page writes
+Pages are written before any PDF is made (the PDFs are made after the pages, werkboek/publish/finish.py), so a page writes
 a placeholder where a PDF's pages or size go: ``@@pdf-<hash of the PDF's path in the site>-<field>@@`` (ASCII, no
 word, no Markdown or HTML character: it passes Markdown, the glossary, cross-references, the search index and JSON
 unchanged). ``fill_site()`` then replaces every placeholder in every text file of the site (pages, the search index
@@ -66,7 +66,7 @@ class Planned:
 
 class ShownPlanned:
     """For a record of a PDF to be made whose ``planned`` is its Planned: its path, pages and size as pages show
-    them (the packs' plan, werkboek/packs.py)."""
+    them (the packs' plan, werkboek/training/packs.py)."""
 
     planned: Planned
 

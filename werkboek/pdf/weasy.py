@@ -22,27 +22,31 @@ from werkboek.files import tree, write_atomic
 from werkboek.memo import files_stamp, memoized
 
 PDF_DIR = TEMPLATES_DIR / "pdf"
-CODE_DIR = Path(__file__).parent
+CODE_DIR = Path(__file__).resolve().parent.parent
 # What every PDF is made from besides its own data: the print templates and the partials they share with the site,
 # the style sheets (the PDF ones import the site's), the fonts, and the werkboek package's code.
 INPUTS = [PDF_DIR, TEMPLATES_DIR / "partials", ROOT / "docs" / "assets" / "stylesheets",
           ROOT / "docs" / "assets" / "fonts", CODE_DIR]
-NOT_PDF_CODE = {"__main__.py", "afronden.py", "benchmark.py", "cli.py", "offline_zip.py", "pdf_labels.py", "privacy.py",
-                "schema_json.py", "site_config.py"}
+# The code that cannot change a PDF's bytes, by a rule rather than a list of files: the step after the pages
+# (werkboek/publish/) and the command line run after, or around, everything that makes PDFs, and nothing that makes
+# a PDF imports them (tests/unit/test_architecture.py). Every other module, a new one too, is part of every PDF's key.
+AFTER_PDFS = ("publish",)
+COMMAND_LINE = ("__main__.py", "cli.py")
 LIBRARIES = ("weasyprint", "pikepdf", "pydyf")
 
 log = logging.getLogger("mkdocs.werkboek.weasyprint")  # under "mkdocs": a strict build counts its warnings
 _warnings = 0  # WeasyPrint warnings seen in this process
 
 
+def pdf_code(path: Path) -> bool:
+    """Whether a file of the werkboek package is code that PDFs are made with (see AFTER_PDFS)."""
+    relative = path.relative_to(CODE_DIR)
+    return (path.suffix == ".py" and relative.parts[0] not in AFTER_PDFS
+            and relative.as_posix() not in COMMAND_LINE)
+
+
 def _input_files() -> list[Path]:
-    files = []
-    for entry in INPUTS:
-        for path in tree(entry):
-            if entry == CODE_DIR and (path.suffix != ".py" or path.name in NOT_PDF_CODE):
-                continue
-            files.append(path)
-    return files
+    return [path for entry in INPUTS for path in tree(entry) if entry != CODE_DIR or pdf_code(path)]
 
 
 def _inputs_digest() -> bytes:

@@ -1,18 +1,18 @@
 """Everything after the pages are written, callable without MkDocs: ``python -m werkboek afronden SITE_DIR``
-(hooks/afronden.py calls exactly this at the end of a MkDocs build).
+(hooks/finish.py calls exactly this at the end of a MkDocs build).
 
 1. The book's pages are read from the written site (each page carries its content between two markers,
-   overrides/partials/content.html), in navigation order (mkdocs.yml, werkboek/site_config.py), each worksheet in
-   its book markup (werkboek/werkblad_html.py); the markers go, and so does the pages' layout whitespace
-   (werkboek/minify.py), which the book never sees.
+   overrides/partials/content.html), in navigation order (mkdocs.yml, werkboek/publish/site_config.py), each worksheet in
+   its book markup (werkboek/werkblad/web.py); the markers go, and so does the pages' layout whitespace
+   (werkboek/publish/minify.py), which the book never sees.
 2. The whole werkboek (downloads/werkboek.pdf) renders in a second process, started at once, while this one makes
    the worksheets (werkbladen/<id>.pdf and .pdf.js) and then the training packs, which reuse the worksheets'
-   PDFs. Each process has one WeasyPrint font configuration; every PDF is cached by its inputs (werkboek/weasy.py)
+   PDFs. Each process has one WeasyPrint font configuration; every PDF is cached by its inputs (werkboek/pdf/weasy.py)
    and rendered once. When nothing they are made from changed since a build, step 1 and 2 are one copy from that
-   build's record (werkboek/download_record.py): no source is made again, no PDF opened.
-3. Every PDF's pages and size are filled in wherever a written file names them (werkboek/pdf_labels.py).
+   build's record (werkboek/publish/record.py): no source is made again, no PDF opened.
+3. Every PDF's pages and size are filled in wherever a written file names them (werkboek/pdf/labels.py).
 4. The offline zip, then the privacy guard (nothing loaded from another server).
-5. The site is put in place in one step (werkboek/site_swap.py): a failed or concurrent build never leaves a
+5. The site is put in place in one step (werkboek/publish/swap.py): a failed or concurrent build never leaves a
    half-written site. ``staging``: a folder claimed by the caller (the MkDocs hook claims it before MkDocs writes);
    ``final``: the folder to publish to (the command line: ``--naar``); neither: the folder is finished in place and
    carries the unfinished-build marker until it is.
@@ -23,7 +23,7 @@ swap stay. It is the benchmark's "build without PDFs", so that a no-change build
 the PDF work only, and a quick look at the pages' text.
 
 Under `mkdocs serve` (``serve=True``) nothing waits for a new book: the previous one is published with its label
-until the new one, rendered in the background, replaces it; the offline zip follows it (werkboek/background.py).
+until the new one, rendered in the background, replaces it; the offline zip follows it (werkboek/publish/background.py).
 """
 from __future__ import annotations
 
@@ -71,8 +71,8 @@ from werkboek.werkblad.web import book_forms
 
 BOOK_SUBJECT = "Afdrukversie van het hele werkboek"
 BOOK_UNKNOWN = "PDF, A4"  # `mkdocs serve`, before any book exists
-ZONDER_PDF = "WERKBOEK_ZONDER_PDF"  # environment: "1" = pdfs=False (hooks/afronden.py; the benchmark sets it)
-RECORDS = "afronden"  # in .cache/: the step's record of what it made (werkboek/download_record.py)
+ZONDER_PDF = "WERKBOEK_ZONDER_PDF"  # environment: "1" = pdfs=False (hooks/finish.py; the benchmark sets it)
+RECORDS = "afronden"  # in .cache/: the step's record of what it made (werkboek/publish/record.py)
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Steps:
     published: Path | None = None
 
 
-def afronden(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", *, staging: Staging | None = None,
+def finish_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", *, staging: Staging | None = None,
              final: Path | None = None, serve: bool = False, may_publish=lambda: True, log=print,
              pdfs: bool = True) -> Steps:
     """Finish the written site in ``site_dir`` (see the module text). Raises DataError (Dutch, naming the file)
@@ -293,7 +293,7 @@ def _worksheets(site_dir: Path, root: Path, cache: Path, lokaal, epoch: int, log
     for instrument in instruments.values():
         info = build_one(instrument, out, cache / "werkbladen" / "opslag", lokaal, epoch, log=log)
         paths[instrument.id] = info.path
-        # The same PDF as a script, for filling it in a page opened from file:// (werkboek/invullen.py).
+        # The same PDF as a script, for filling it in a page opened from file:// (werkboek/werkblad/filling.py).
         _script_of(info.path).write_text(pdf_script(instrument.id, info.path.read_bytes()), encoding="utf-8")
     log(f"werkbladen: {len(paths)} PDF's klaar ({time.perf_counter() - started:.1f} s)")  # read by the benchmark
     return paths
@@ -356,7 +356,7 @@ def _zip(site_dir: Path, cache: Path, serve: bool, log) -> None:
 
 
 def _guard(site_dir: Path) -> None:
-    """Privacy: the site loads nothing from another server (werkboek/privacy.py); ordinary links are fine."""
+    """Privacy: the site loads nothing from another server (werkboek/publish/privacy.py); ordinary links are fine."""
     problems = scan_site(site_dir)
     if problems:
         lines = [f"  {file}: {url} ({what})" for file, what, url in problems[:20]]

@@ -1,5 +1,5 @@
 """The whole site as one zip to read without internet: downloads/werkboek-offline.zip (written by
-werkboek/afronden.py at the end of the build). Unzipped, index.html opens from the file system with navigation, search and
+werkboek/publish/finish.py at the end of the build). Unzipped, index.html opens from the file system with navigation, search and
 every worksheet working (the site uses no directory URLs and vendors the iframe-worker shim).
 
 The offline copy holds no link it cannot follow: list items marked ``data-alleen-online`` (the home page's link to

@@ -1,6 +1,6 @@
 """Privacy scan: every .html, .css and .svg file of a built site is checked for assets loaded from another host — script
 src, stylesheets, preloads, icons, images, iframes, media, CSS url() and @import. Ordinary links (<a href>) to
-other sites are fine: they load nothing until clicked. werkboek/afronden.py stops the build on a finding."""
+other sites are fine: they load nothing until clicked. werkboek/publish/finish.py stops the build on a finding."""
 from __future__ import annotations
 
 import re

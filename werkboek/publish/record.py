@@ -1,7 +1,7 @@
-"""One record of everything the post-build step made (werkboek/afronden.py), so that a build in which nothing
+"""One record of everything the post-build step made (werkboek/publish/finish.py), so that a build in which nothing
 changed writes its downloads again without rendering, reading or counting any of them.
 
-Every PDF already has its own cache (werkboek/weasy.py), but finding each one means making its source again: the
+Every PDF already has its own cache (werkboek/pdf/weasy.py), but finding each one means making its source again: the
 worksheets' instruments, every part of every training pack, the book from the written pages in its print markup.
 The record sits in front of those caches. Its key is a digest of everything the downloads are made from:
 
@@ -14,7 +14,7 @@ The record sits in front of those caches. Its key is a digest of everything the 
 
 A change to any of those is a miss: the step then runs as it always did, and its per-PDF caches remake only what
 changed. The record holds a copy of every file the step made and each PDF's pages and size as the pages show them
-(werkboek/pdf_labels.py); its index is written last, so a record that was not finished is never used.
+(werkboek/pdf/labels.py); its index is written last, so a record that was not finished is never used.
 """
 from __future__ import annotations
 

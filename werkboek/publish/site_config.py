@@ -1,6 +1,6 @@
-"""What the steps after the pages (werkboek/afronden.py) need from the site's configuration, read from mkdocs.yml
+"""What the steps after the pages (werkboek/publish/finish.py) need from the site's configuration, read from mkdocs.yml
 with the project's own YAML reader (never through a site engine's objects): the title, description and copyright as
-the site shows them (a gemeente's version changes the title and the copyright: werkboek/gemeente_site.py), the
+the site shows them (a gemeente's version changes the title and the copyright: werkboek/gemeente/site_changes.py), the
 gemeente's settings, the pages in navigation order with their URLs (the book's order), and the docs folder."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkboek.datafile import read_yaml
-from werkboek.gemeente.site import site_changes
+from werkboek.gemeente.site_changes import site_changes
 from werkboek.site import page_url
 
 

@@ -11,8 +11,8 @@ Each part is also written as its own file (worksheets stay at werkbladen/<id>.pd
 A pack file holds one paper size, so a trainer prints each file in one go: A3 parts (bijeenkomst 5's
 partnerschapskaart and posters) go into ``bijeenkomst-N-a3.pdf``, listed in the agenda and on Training geven.
 
-What goes in a pack and why: werkboek/session_contents.py; the agenda, homework and poster pages:
-werkboek/pack_pages.py; merging: werkboek/pdfmerge.py; checks of data/training.yml: werkboek/training_check.py.
+What goes in a pack and why: werkboek/training/contents.py; the agenda, homework and poster pages:
+werkboek/training/pack_pages.py; merging: werkboek/pdf/merge.py; checks of data/training.yml: werkboek/training/check.py.
 
 Everything is reproducible and cached by werkboek.pdf.weasy.cache_key() (every input, code and library versions
 included): each part by its HTML, the merged pack by its parts; dates come from ``werkboek.pdf.document.source_date()`` and
@@ -92,8 +92,8 @@ DOWNLOADS = "downloads"  # where the packs and their own parts are in the site (
 
 @dataclass(frozen=True)
 class PartPlan(ShownPlanned):
-    """A part of a pack, known from the data before anything is rendered (so pages can list it: werkboek/views.py);
-    its pages and size are placeholders until it exists (werkboek/pdf_labels.py)."""
+    """A part of a pack, known from the data before anything is rendered (so pages can list it: werkboek/pages/views.py);
+    its pages and size are placeholders until it exists (werkboek/pdf/labels.py)."""
 
     kind: str  # "werkblad", "poster", "huiswerk" or "agenda"
     title: str
@@ -204,7 +204,7 @@ def build_packs(out_dir: Path, worksheets: dict[str, Path] | None = None, cache_
         for part, big in zip(plan, a3):
             if part.a3 != big:
                 raise DataError(f"pakket {n}: {part.title} is {'A3' if big else 'A4'}, maar het plan (dat de pagina "
-                                f"Training geven toont) zegt {'A3' if part.a3 else 'A4'}; pas werkboek/packs.py aan")
+                                f"Training geven toont) zegt {'A3' if part.a3 else 'A4'}; pas werkboek/training/packs.py aan")
         a3_name = f"bijeenkomst-{n}-a3.pdf"
         contents, page = [], 1
         for part, big in zip(parts, a3):

@@ -2,8 +2,8 @@
 
 A web page gets the light markup (medium "web": fewer elements for a phone to lay out); the book draws the
 instrument as blank pages from the markup the web page had before (medium "boek"), so the book stays as it was.
-Both come from the same partials and the same context (werkboek/macros.py ``instrument_context``). The book reads the
-written pages (werkboek/afronden.py); ``book_forms()`` swaps each instrument on a page for its book markup, and stops
+Both come from the same partials and the same context (werkboek/pages/macros.py ``instrument_context``). The book reads the
+written pages (werkboek/publish/finish.py); ``book_forms()`` swaps each instrument on a page for its book markup, and stops
 if the page's instrument shows other text than the one rendered from that context (something changed it in
 between), rather than print a different worksheet in the book. The search-text step, which only adds line breaks between
 tags (werkboek/markdown/zoektekst.py), ran on the page's content, so it runs on both here too."""

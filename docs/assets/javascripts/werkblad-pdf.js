@@ -27,7 +27,7 @@
         return r.arrayBuffer();
       });
     }
-    // From file:// a page may not fetch(); the same PDF is also there as a script (werkboek/invullen.py).
+    // From file:// a page may not fetch(); the same PDF is also there as a script (werkboek/werkblad/filling.py).
     return new Promise(function (resolve, reject) {
       var el = document.createElement("script");
       el.src = url + ".js";

@@ -1,10 +1,10 @@
-"""Everything after the pages are written is one step, werkboek/afronden.py (also `python -m werkboek afronden`):
+"""Everything after the pages are written is one step, werkboek/publish/finish.py (also `python -m werkboek afronden`):
 the worksheets, the training packs and the whole werkboek as PDF, their pages and sizes filled into the pages, the
 offline zip, the privacy guard, and the atomic swap. This hook only adapts MkDocs to it:
 
 - `mkdocs build` writes into a staging folder claimed before MkDocs empties it (one build at a time per site
-  folder, werkboek/site_swap.py); the step publishes it when it succeeded and no warning was logged (strict);
-- `mkdocs serve` never waits for a new book: it renders in the background (werkboek/background.py);
+  folder, werkboek/publish/swap.py); the step publishes it when it succeeded and no warning was logged (strict);
+- `mkdocs serve` never waits for a new book: it renders in the background (werkboek/publish/background.py);
 - the step runs last (priority -150: after Material's offline plugin wrote search/search_index.js at -100)."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from mkdocs.utils import CountHandler
 
 from werkboek.errors import DataError
 from werkboek.publish import background
-from werkboek.publish.finish import ZONDER_PDF, afronden, planned_files
+from werkboek.publish.finish import ZONDER_PDF, finish_site, planned_files
 from werkboek.publish.swap import DEFAULT_WAIT, SiteBusy, abandon, claim, mark_unfinished
 
 WACHTTIJD = "WERKBOEK_BOUW_WACHTTIJD"  # seconds a build waits for another one into the same folder
@@ -81,7 +81,7 @@ def on_post_build(config):
         return not (_state.get("strict") and counter is not None and counter.get_counts())
 
     try:
-        steps = afronden(Path(config.site_dir), Path(config.config_file_path), staging=staging,
+        steps = finish_site(Path(config.site_dir), Path(config.config_file_path), staging=staging,
                          serve=background.serving(), may_publish=may_publish, log=log.info,
                          pdfs=os.environ.get(ZONDER_PDF) != "1")
     except DataError as exc:

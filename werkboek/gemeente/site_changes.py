@@ -1,4 +1,4 @@
-"""What a gemeente's own file (``WERKBOEK_GEMEENTE``, else ``gemeente.yml`` if it exists; werkboek/lokaal.py) changes
+"""What a gemeente's own file (``WERKBOEK_GEMEENTE``, else ``gemeente.yml`` if it exists; werkboek/gemeente/model.py) changes
 on the site, computed without a site engine: the site's title, the footer, the logo (and its size, so the header
 keeps its room while it loads), the theme colours as a stylesheet, and the files to add. hooks/gemeente.py applies
 it to MkDocs' config. Without the file nothing changes."""
