@@ -1,8 +1,8 @@
-"""Keep the print templates (overrides/pdf/, werkboek/render.py ``print_only``) out of the published site: MkDocs
+"""Keep the print templates (overrides/pdf/, werkboek/werkblad/render.py ``print_only``) out of the published site: MkDocs
 would copy them as static files of the theme."""
 from __future__ import annotations
 
-from werkboek.render import print_only
+from werkboek.werkblad.render import print_only
 
 
 def on_files(files, config):

@@ -23,7 +23,7 @@ def norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def book(built_site):
-    path = built_site / "downloads" / "werkboek.werkblad.pdf"
+    path = built_site / "downloads" / "werkboek.pdf"
     assert path.exists(), "downloads/werkboek.pdf ontbreekt"
     return PdfReader(path)
 
@@ -124,7 +124,7 @@ def test_instruments_are_printable_pages_not_fields(book, outline):
 def test_book_metadata(built_site):
     import pikepdf
 
-    with pikepdf.open(built_site / "downloads" / "werkboek.werkblad.pdf") as pdf:
+    with pikepdf.open(built_site / "downloads" / "werkboek.pdf") as pdf:
         assert str(pdf.Root.Lang) == "nl-NL"
         assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
         assert str(pdf.docinfo["/Title"]) == "Eenzaam ben je niet alleen"
@@ -202,7 +202,7 @@ def test_no_short_word_in_a_circles_centre_is_hyphenated(built_site):
 
     words = _circle_words()
     assert "TALENTEN" in words
-    pdfs = [built_site / "downloads" / "werkboek.werkblad.pdf", *sorted((built_site / "werkbladen").glob("*.pdf"))]
+    pdfs = [built_site / "downloads" / "werkboek.pdf", *sorted((built_site / "werkbladen").glob("*.pdf"))]
     broken = []
     for pdf in pdfs:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -216,7 +216,7 @@ def test_the_editions_markers_are_set_apart_from_the_text_in_the_book():
     the book prints a small framed label, as the site shows it, never a sentence that reads as the werkboek's."""
     import weasyprint
 
-    from werkboek.render import template_env
+    from werkboek.werkblad.render import template_env
 
     marker = template_env().get_template("partials/redactie.html").render(
         id="voetnoten", href="verantwoording.html#voetnoten", label="bron van deze cijfers", titel="Voetnoten")

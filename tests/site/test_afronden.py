@@ -79,7 +79,7 @@ def test_without_pdfs_the_step_serves_the_pages_and_still_guards_them(built_proj
 def test_the_step_finishes_pages_written_without_it_into_the_built_site(built_project, built_site, tmp_path):
     project, pages = _pages_without_the_step(built_project, tmp_path)
     assert "training-geven.html" in leftovers(pages) and "search/search_index.json" in leftovers(pages)
-    assert not (pages / "downloads" / "werkboek.werkblad.pdf").exists()
+    assert not (pages / "downloads" / "werkboek.pdf").exists()
 
     in_place = project / "ter-plekke"
     shutil.copytree(pages, in_place)

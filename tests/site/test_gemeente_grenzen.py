@@ -202,7 +202,7 @@ def test_the_overprint_check_catches_overprint():
 def test_nothing_overprints_in_any_worksheet_or_pack(grenzen_site):
     problems = []
     for path in _pdfs(grenzen_site):
-        if path.name in ("werkboek.werkblad.pdf", "verwijskaart.pdf"):
+        if path.name in ("werkboek.pdf", "verwijskaart.pdf"):
             continue
         problems += [f"{path.name}, {p}" for p in overprint(_words(path))]
     assert problems == [], "\n".join(problems[:40])
@@ -215,7 +215,7 @@ def test_nothing_overprints_in_the_verwijskaart(grenzen_site):
 
 
 def test_nothing_overprints_in_the_book_where_the_gemeente_appears(grenzen_site, lokaal):
-    pages = _words(grenzen_site / "downloads" / "werkboek.werkblad.pdf")
+    pages = _words(grenzen_site / "downloads" / "werkboek.pdf")
     marks = ("Súdwest", "Welzijnsorganisatie", "Koffieochtenden", "Dorpshaven")
     chosen = [p for p in pages if any(m in w[4] for w in p[2] for m in marks)]
     assert chosen, "the book shows the gemeente somewhere"

@@ -17,8 +17,8 @@ from werkboek.gemeente import BESTAND, OMGEVING, checks
 from werkboek.gemeente.colours import contrast
 from werkboek.gemeente.load import chosen_file, load_gemeente
 from werkboek.gemeente.model import Gemeente
-from werkboek.render import template_env
 from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.render import template_env
 
 VOORBEELD = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"
 

@@ -10,7 +10,7 @@ from werkboek.gemeente import OMGEVING
 from werkboek.gemeente.image import intrinsic_size
 from werkboek.gemeente.load import load_gemeente
 from werkboek.gemeente.site_changes import KLEUREN_CSS, LOGO, site_changes
-from werkboek.render import print_only
+from werkboek.werkblad.render import print_only
 
 VOORBEELD = ROOT / "voorbeelden" / "gemeente-voorbeeld.yml"
 THEME_LOGO = "assets/images/logo.svg"

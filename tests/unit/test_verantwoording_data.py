@@ -13,9 +13,9 @@ from conftest import ROOT
 
 from werkboek.errors import DataError
 from werkboek.pages.verantwoording import VERANTWOORDING_PATH, all_items, load_verantwoording
-from werkboek.render import template_env
 from werkboek.training.model import TRAINING_PATH, clock, duration_label, load_training
 from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.render import template_env
 
 DOCS = ROOT / "docs"
 

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from werkboek.htmltext import separate_words
-from werkboek.render import compact, template_env
 from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.render import compact, template_env
 from werkboek.werkblad.web import TEMPLATE, book_forms, web_form
 
 INSTRUMENTS = load_instruments()

@@ -43,7 +43,7 @@ from werkboek.pages.fasemodel import CX, CY, R_RING_IN, R_RING_OUT
 from werkboek.pages.sections import heading_key
 from werkboek.pdf.document import Sized, finalize, page_count, pages_label
 from werkboek.pdf.weasy import cache_key, render, reuse
-from werkboek.render import template_env
+from werkboek.werkblad.render import template_env
 
 CSS = TEMPLATES_DIR / "pdf" / "boek.css"
 SVG_CSS = TEMPLATES_DIR / "pdf" / "boek-svg.css"

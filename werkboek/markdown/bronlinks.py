@@ -13,7 +13,7 @@ from werkboek.errors import DataError
 from werkboek.gemeente.repository import OMGEVING, source_repository
 from werkboek.markdown import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout
 from werkboek.markdown.pagina import which_page
-from werkboek.render import template_env
+from werkboek.werkblad.render import template_env
 
 MARKER = re.compile(r"<!-- bron:.*?-->", re.S)
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from werkboek.htmltext import strip_tags
 from werkboek.markdown import PageExtension, PagePostprocessor
 from werkboek.markdown.pagina import title_of
-from werkboek.render import template_env
+from werkboek.werkblad.render import template_env
 
 H2 = re.compile(r"(?=<h2 id=\")")  # Markdown headings; headings inside forms carry no id
 KIND = re.compile(r"^\s*\d{1,2}\.\d{1,2}\s+(Trainingsopdracht|Praktijkopdracht|Instrument)\b")

@@ -28,8 +28,8 @@ from werkboek.markdown.pagina import which_page
 from werkboek.pages.sections import Section
 from werkboek.pages.verantwoording import PAGE as VERANTWOORDING_PAGE
 from werkboek.pages.verantwoording import VERANTWOORDING_PATH, references
-from werkboek.render import template_env
 from werkboek.site import page_url, relative_url
+from werkboek.werkblad.render import template_env
 
 REF = re.compile(
     r"(?P<par>§\s?(?P<par_n>\d{1,2}\.\d{1,2}))"

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from werkboek.errors import DataError
 from werkboek.htmltext import map_text
 from werkboek.pages.deflist import definitions
-from werkboek.render import template_env
+from werkboek.werkblad.render import template_env
 
 SECTION = re.compile(r"(?=<h[12] id=\")")
 GLOSSARY_PAGE = "begrippenlijst.md"  # in docs/

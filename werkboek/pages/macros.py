@@ -26,11 +26,11 @@ from werkboek.pages.verantwoording import GROUPS, Item, all_items, place_label
 from werkboek.pages.verantwoording import PAGE as VERANTWOORDING_PAGE
 from werkboek.pages.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
 from werkboek.pdf.labels import Planned, planned_worksheets
-from werkboek.render import compact, template_env
 from werkboek.site import chapter_sources, page_url, relative_url
 from werkboek.training.model import Training, clock, duration_label, load_training
 from werkboek.training.packs import plan_packs
 from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.render import compact, template_env
 from werkboek.werkblad.web import web_form
 
 

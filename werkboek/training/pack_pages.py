@@ -9,9 +9,9 @@ from werkboek import WERKBOEK_TITEL
 from werkboek.pages.sections import ref_key
 from werkboek.pages.views import agenda_rows, homework_rows
 from werkboek.pdf.weasy import PDF_DIR
-from werkboek.render import template_env
 from werkboek.training.contents import Poster
 from werkboek.training.model import Session, clock, duration_label
+from werkboek.werkblad.render import template_env
 
 
 def _page_html(template: str, **context) -> str:

@@ -16,8 +16,8 @@ from werkboek import TEMPLATES_DIR, WERKBOEK_TITEL
 from werkboek.files import write_atomic
 from werkboek.pdf.document import Sized, finalize, page_count, source_date
 from werkboek.pdf.weasy import cache_key, warnings_seen, write_pdf
-from werkboek.render import template_env
 from werkboek.werkblad.loader import load_instruments
+from werkboek.werkblad.render import template_env
 from werkboek.werkblad.schema import Instrument
 from werkboek.werkblad.tooltips import field_tooltips
 

@@ -14,7 +14,7 @@ from html import unescape
 from typing import Callable
 
 from werkboek.htmltext import separate_words, strip_tags
-from werkboek.render import compact, template_env
+from werkboek.werkblad.render import compact, template_env
 
 TEMPLATE = "partials/werkblad/instrument.html"
 FORM = re.compile(r'<form class="werkblad\b[^>]*\bdata-instrument="([^"]+)"[^>]*>.*?</form>', re.S)  # never nested
