@@ -9,6 +9,7 @@ from pathlib import Path
 
 CHAPTER_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.md$")
 KENNISBRONNEN = "kennisbronnen/index.md"  # chapter 12
+BOOK = "downloads/werkboek.pdf"  # where the site holds the book (werkboek/book/build.py makes it)
 
 
 def chapter_sources(docs_dir: Path) -> dict[int, str]:

@@ -10,7 +10,7 @@ from conftest import ROOT
 from pypdf import PdfReader
 
 from werkboek.book.build import BookPage, assemble, build_book, in_book, prefix_of
-from werkboek.pages.sections import scan_dir
+from werkboek.sections import scan_dir
 
 SECTIONS = scan_dir(ROOT / "docs")
 CHAPTERS = {k: s for k, s in SECTIONS.items() if re.fullmatch(r"h\d+", k)}

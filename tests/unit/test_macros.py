@@ -12,8 +12,8 @@ from werkboek import ROOT
 from werkboek.errors import DataError
 from werkboek.pages import macros
 from werkboek.pages.fasemodel import load as load_fasemodel
-from werkboek.pages.sections import scan_dir
 from werkboek.pages.verantwoording import Item
+from werkboek.sections import scan_dir
 from werkboek.site import chapter_sources, page_url, relative_url
 from werkboek.training.model import load_training
 from werkboek.werkblad.loader import load_instrument

@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from werkboek.markdown import TekstFout
 from werkboek.markdown.pagina import which_page
-from werkboek.pages.sections import read_dir
+from werkboek.sections import read_dir
 from werkboek.site import page_url, relative_url
 
 PAGES = {

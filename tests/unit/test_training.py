@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, mkdocs_build
 
 from werkboek.errors import DataError
-from werkboek.pages.sections import scan_dir
+from werkboek.sections import scan_dir
 from werkboek.training.check import check_training
 from werkboek.training.contents import session_instruments, session_posters, strategy_texts
 from werkboek.training.model import TRAINING_PATH, clock, load_training, mismatch_report

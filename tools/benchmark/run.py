@@ -49,9 +49,9 @@ import pikepdf
 from benchmark import lighthouse
 from benchmark.loopback import Server
 from werkboek import ROOT
-from werkboek.book.build import BOOK
 from werkboek.publish.finish import ZONDER_PDF
 from werkboek.publish.offline_zip import ZIP_PATH
+from werkboek.site import BOOK
 
 README = ROOT / "README.md"
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"

@@ -40,9 +40,9 @@ from werkboek import TEMPLATES_DIR
 from werkboek.files import write_atomic
 from werkboek.htmltext import strip_tags
 from werkboek.pages.fasemodel import CX, CY, R_RING_IN, R_RING_OUT
-from werkboek.pages.sections import heading_key
 from werkboek.pdf.document import Sized, finalize, page_count, pages_label
 from werkboek.pdf.weasy import cache_key, render, reuse
+from werkboek.sections import heading_key
 from werkboek.werkblad.render import template_env
 
 CSS = TEMPLATES_DIR / "pdf" / "boek.css"
@@ -65,7 +65,6 @@ RING_TEXT = re.compile(r'<text class="(fasemodel__ringtekst[^"]*)"[^>]*><textPat
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # A written page carries its content between these markers (overrides/partials/content.html): the book is read from
 # the written site, whatever engine wrote it; the post-build step removes the markers (werkboek/publish/finish.py).
-BOOK = "downloads/werkboek.pdf"  # where the site holds the book
 CONTENT = re.compile(r"<!--werkboek:inhoud-->(.*?)<!--/werkboek:inhoud-->", re.S)
 CONTENT_MARKERS = re.compile(r"<!--/?werkboek:inhoud-->")
 SOFT_HYPHEN = "\u00ad"  # added to headings of the page as shown only (werkboek/pages/hyphenation.py)

@@ -10,7 +10,7 @@ engine (registered in mkdocs.yml under `markdown_extensions`, with their configu
 - `zoektekst`: words in table cells, labels and lines kept apart for the search index.
 
 What they need from the rest of the werkboek comes from the docs folder through the project's own readers
-(werkboek.pages.sections, werkboek.pages.begrippen, werkboek.pages.verantwoording), never from the engine's nav or page objects. Which
+(werkboek.sections, werkboek.pages.begrippen, werkboek.pages.verantwoording), never from the engine's nav or page objects. Which
 page is being converted is read from the page itself (`pagina`). A bad text raises `TekstFout`."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from werkboek import ROOT
 from werkboek.errors import DataError
-from werkboek.pages.sections import Docs, read_docs
+from werkboek.sections import Docs, read_docs
 
 try:  # Under MkDocs the error is also its build error: the message without a traceback, and `mkdocs serve` goes on.
     from mkdocs.exceptions import PluginError as _EngineError

@@ -1,5 +1,5 @@
 """Section anchors: every numbered heading gets a stable id — §5.3 "s5-3", chapter 5 "h5", bijlage 1 "b1",
-kennisbron 12.3 "s12-3" (werkboek.pages.sections.heading_key) — so references and the training agenda can link to it.
+kennisbron 12.3 "s12-3" (werkboek.sections.heading_key) — so references and the training agenda can link to it.
 
 A heading with its own attribute list (`{ … }`) is left as written. Runs on the element tree after the inline
 patterns and before `attr_list` and `toc`, so toc keeps the id (and its permalink uses it)."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from werkboek.pages.sections import heading_key
+from werkboek.sections import heading_key
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 

@@ -1,7 +1,7 @@
 """Which page of docs/ is being converted, read from the page itself (the URLs between pages: werkboek.site).
 
 A Markdown extension is not told which file it converts. Every werkboek page has one first-level heading, and no
-two pages share its text (werkboek.pages.sections.page_titles reads them from docs/), so the converted HTML's first <h1>
+two pages share its text (werkboek.sections.page_titles reads them from docs/), so the converted HTML's first <h1>
 names its page."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import html as htmllib
 import re
 from pathlib import Path
 
-from werkboek.pages.sections import Docs, page_titles
+from werkboek.sections import Docs, page_titles
 
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)

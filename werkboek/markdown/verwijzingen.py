@@ -6,7 +6,7 @@ Where the print gets a reference wrong (data/verantwoording.yml, `verwijzing`), 
 link to the section the text means, followed by a visible marker saying what the print has
 (overrides/partials/redactie.html); a recorded wrong reference that is no longer on its page stops the build too.
 
-Configuration: `docs_dir` (the pages; which page holds §5.3 comes from their headings, werkboek.pages.sections),
+Configuration: `docs_dir` (the pages; which page holds §5.3 comes from their headings, werkboek.sections),
 `verantwoording` (the data file), `use_directory_urls` (the site's URL layout, as in mkdocs.yml).
 
 Runs on the finished HTML (a postprocessor), so references in what macros wrote (agendas, the Verantwoording's
@@ -25,9 +25,9 @@ from werkboek import ROOT
 from werkboek.htmltext import map_text
 from werkboek.markdown import DOCS_DIR_OPTION, PageExtension, PagePostprocessor, TekstFout, project_path
 from werkboek.markdown.pagina import which_page
-from werkboek.pages.sections import Section
 from werkboek.pages.verantwoording import PAGE as VERANTWOORDING_PAGE
 from werkboek.pages.verantwoording import VERANTWOORDING_PATH, references
+from werkboek.sections import Section
 from werkboek.site import page_url, relative_url
 from werkboek.werkblad.render import template_env
 
@@ -43,7 +43,7 @@ REF = re.compile(
 def link_references(html: str, page: str | None, sections: dict[str, Section],
                     verantwoording: Path = VERANTWOORDING_PATH, use_directory_urls: bool = False) -> str:
     """``html`` (the page ``page`` of the docs folder, or None when unknown) with every reference to one of its
-    ``sections`` (werkboek.pages.sections.scan) a link."""
+    ``sections`` (werkboek.sections.scan) a link."""
     corrections = references(Path(verantwoording)).get(page, []) if page else []
     if not corrections and not REF.search(html):
         return html

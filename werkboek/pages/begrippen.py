@@ -12,9 +12,9 @@ import re
 
 from markupsafe import Markup
 
+from werkboek.deflist import definitions
 from werkboek.errors import DataError
 from werkboek.htmltext import map_text
-from werkboek.pages.deflist import definitions
 from werkboek.werkblad.render import template_env
 
 SECTION = re.compile(r"(?=<h[12] id=\")")

@@ -18,15 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkboek.book.build import BOOK
 from werkboek.errors import DataError
 from werkboek.pages import fasemodel as fasemodel_data
-from werkboek.pages.sections import Section, ref_key, scan_dir, short_label
 from werkboek.pages.verantwoording import GROUPS, Item, all_items, place_label
 from werkboek.pages.verantwoording import PAGE as VERANTWOORDING_PAGE
-from werkboek.pages.views import agenda_rows, homework_rows, phase_labels, training_sessions, worksheet_rows
+from werkboek.pages.views import phase_labels, worksheet_rows
 from werkboek.pdf.labels import Planned, planned_worksheets
-from werkboek.site import chapter_sources, page_url, relative_url
+from werkboek.sections import Section, ref_key, scan_dir, short_label
+from werkboek.site import BOOK, chapter_sources, page_url, relative_url
+from werkboek.training.agenda import agenda_rows, homework_rows, training_sessions
 from werkboek.training.model import Training, clock, duration_label, load_training
 from werkboek.training.packs import plan_packs
 from werkboek.werkblad.loader import load_instruments

@@ -37,7 +37,6 @@ from pathlib import Path
 
 from werkboek import ROOT
 from werkboek.book.build import (
-    BOOK,
     BookPage,
     assemble,
     build_book,
@@ -61,6 +60,7 @@ from werkboek.publish.record import save as save_record
 from werkboek.publish.site_config import SiteConfig, read_site_config
 from werkboek.publish.swap import MARKER, Staging, adopt, mark_unfinished, release
 from werkboek.publish.swap import publish as publish_site
+from werkboek.site import BOOK
 from werkboek.training.check import check_training
 from werkboek.training.model import load_training
 from werkboek.training.packs import build_packs, plan_packs

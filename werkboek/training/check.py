@@ -8,7 +8,7 @@ from pathlib import Path
 from werkboek import ROOT
 from werkboek.datafile import read_yaml
 from werkboek.errors import DataError
-from werkboek.pages.sections import NUMBER, scan_dir
+from werkboek.sections import NUMBER, scan_dir
 from werkboek.training.model import TRAINING_PATH, Training, load_training
 from werkboek.werkblad.loader import load_instruments
 

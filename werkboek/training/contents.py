@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkboek import ROOT
+from werkboek.deflist import definitions
 from werkboek.errors import DataError
-from werkboek.pages.deflist import definitions
-from werkboek.pages.sections import NUMBER, ref_key, scan_dir, section_text
+from werkboek.sections import NUMBER, ref_key, scan_dir, section_text
 from werkboek.training.model import Session
 
 DOCS_DIR = ROOT / "docs"
@@ -52,7 +52,7 @@ def _names(text: str, title: str) -> bool:
 
 def session_instruments(session: Session, instruments, sections=None) -> list:
     """The instruments printed for a session (rules in the module docstring), in werkboek order. ``sections``
-    (werkboek.pages.sections.scan) tells which titles other sections share; default: docs/."""
+    (werkboek.sections.scan) tells which titles other sections share; default: docs/."""
     sections = scan_dir(DOCS_DIR) if sections is None else sections
     by_number = {i.nummer: i for i in instruments.values()}
     found = set()

@@ -14,7 +14,7 @@ from werkboek import DATA_DIR
 from werkboek.datafile import read_yaml, validate
 from werkboek.errors import DataError
 from werkboek.memo import files_stamp, memoized
-from werkboek.pages.sections import ref_key
+from werkboek.sections import ref_key
 from werkboek.werkblad.schema import Strict, Text
 
 TRAINING_PATH = DATA_DIR / "training.yml"

@@ -6,9 +6,9 @@ import markdown as md
 from markupsafe import Markup
 
 from werkboek import WERKBOEK_TITEL
-from werkboek.pages.sections import ref_key
-from werkboek.pages.views import agenda_rows, homework_rows
 from werkboek.pdf.weasy import PDF_DIR
+from werkboek.sections import ref_key
+from werkboek.training.agenda import agenda_rows, homework_rows
 from werkboek.training.contents import Poster
 from werkboek.training.model import Session, clock, duration_label
 from werkboek.werkblad.render import template_env

@@ -30,11 +30,11 @@ import pikepdf
 from werkboek import ROOT, WERKBOEK_TITEL
 from werkboek.errors import DataError
 from werkboek.files import write_atomic
-from werkboek.pages.sections import scan_dir
 from werkboek.pdf.document import Sized, finish_raw, page_count, pages_label, size_label, source_date
 from werkboek.pdf.labels import Planned, ShownPlanned
 from werkboek.pdf.merge import merge
 from werkboek.pdf.weasy import cache_key, render, reuse
+from werkboek.sections import scan_dir
 from werkboek.training.check import check_training
 from werkboek.training.contents import Poster, session_instruments, session_posters
 from werkboek.training.model import TRAINING_PATH, Training
