@@ -34,7 +34,7 @@ def test_the_tests_build_starts_without_any_cache(build_log):
 def test_a_change_to_the_finishing_code_remakes_every_pdf(built_project, built_site, tmp_path):
     project = copy_project(tmp_path / "project", built_project)
     shutil.copytree(built_project / ".cache", project / ".cache")  # everything cached from the first build
-    code = project / "werkboek" / "pdf.py"
+    code = project / "werkboek" / "pdf" / "document.py"
     text = code.read_text(encoding="utf-8")
     anchor = '    pdf.docinfo["/Title"] = title\n'
     assert anchor in text
