@@ -15,6 +15,7 @@ import pytest
 
 from werkboek import ROOT
 from werkboek.pdf import weasy
+from werkboek.publish import record
 
 PACKAGE = ROOT / "werkboek"
 MODULES = sorted(PACKAGE.rglob("*.py"))
@@ -192,3 +193,11 @@ def test_every_path_a_comment_names_exists():
                 if m.group(1) not in names:
                     stale.append(f"{path.relative_to(ROOT)}:{line + text.count(chr(10), 0, m.start())}: {m.group(1)}")
     assert not stale, "comments name files that do not exist:\n" + "\n".join(sorted(set(stale)))
+
+
+def test_the_step_s_record_is_keyed_by_the_whole_package():
+    """A build without changes copies the step's record back (werkboek/publish/record.py): a change to any module, in
+    any folder, must miss it. (After the move into folders the record was keyed by werkboek/publish/ alone.)"""
+
+
+    assert record.CODE_DIR == PACKAGE == weasy.CODE_DIR

@@ -30,7 +30,7 @@ from werkboek.files import tree, write_atomic
 from werkboek.pdf.weasy import library_versions
 from werkboek.publish.site_config import SiteConfig
 
-CODE_DIR = Path(__file__).parent
+CODE_DIR = Path(__file__).resolve().parent.parent  # the whole werkboek package
 INDEX = "record.json"
 KEEP = 2  # records kept: the newest ones (a gemeente's build and upstream's alternate in one checkout)
 
