@@ -437,3 +437,22 @@ def test_a_key_written_twice_is_reported(tmp_path):
     """)
     assert message.startswith("gemeente.yml, regel ")
     assert "'advies-1' staat twee keer in hetzelfde blok (regel 3 en regel 5)" in message
+
+
+def test_one_build_reads_the_file_once_and_again_after_each_change(tmp_path, monkeypatch):
+    """The site's settings, the macros and the step after the pages all ask for the gemeente: one validation per
+    content of the file, its forms and its logo."""
+    from werkboek.gemeente import load as loading
+
+    reads = []
+    real = loading.read_gemeente_text
+    monkeypatch.setattr(loading, "read_gemeente_text", lambda *a: reads.append(a) or real(*a))
+    (tmp_path / "logo.png").write_bytes(PNG)
+    path = tmp_path / "gemeente.yml"
+    path.write_text("naam: Gemeente A\nlogo: logo.png\n", encoding="utf-8")
+    first = load_gemeente(path, tmp_path, ROOT / "forms")
+    assert load_gemeente(path, tmp_path, ROOT / "forms") is first and len(reads) == 1
+    path.write_text("naam: Gemeente B\nlogo: logo.png\n", encoding="utf-8")
+    assert load_gemeente(path, tmp_path, ROOT / "forms").naam == "Gemeente B" and len(reads) == 2
+    (tmp_path / "logo.png").write_bytes(_image("PNG", (192, 57, 43)))
+    assert load_gemeente(path, tmp_path, ROOT / "forms").cache_key() != first.cache_key() and len(reads) == 3

@@ -2,6 +2,7 @@
 together, in plain Dutch, with the file and the line; the file is read once per content in a process."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from werkboek.datafile import TextLoader, messages, read_yaml
 from werkboek.errors import DataError
 from werkboek.gemeente import BESTAND, CONTACT_VELDEN, NETWERKKAART, OMGEVING, REGEL_VELDEN, VERWIJSKAART
 from werkboek.gemeente.checks import clock_time
+from werkboek.gemeente.logo import MAX_BYTES as MAX_LOGO_BYTES
 from werkboek.gemeente.model import Gemeente, Kleuren
-from werkboek.gemeente.text import read_gemeente_text
+from werkboek.gemeente.text import MAX_BYTES, read_gemeente_text
 from werkboek.memo import files_stamp
 from werkboek.werkblad.loader import load_instrument
 
@@ -69,11 +71,11 @@ def load_gemeente(path: Path, root: Path = ROOT, forms_dir: Path | None = None) 
     the file is read again only when it, the forms it names slots of, or its logo changed."""
     root = Path(root)
     forms_dir = Path(forms_dir or root / "forms")
-    inputs = [Path(path), forms_dir / f"{VERWIJSKAART}.yml", forms_dir / f"{NETWERKKAART}.yml"]
     key = (str(path), str(root), str(forms_dir))
-    stamp = files_stamp(inputs)
+    # The file and its logo by content (an edit within one clock tick keeps size and time), the forms by stamp.
+    stamp = (_digest(Path(path)), files_stamp([forms_dir / f"{VERWIJSKAART}.yml", forms_dir / f"{NETWERKKAART}.yml"]))
     kept = _loaded.get(key)
-    if kept and kept[0] == stamp and kept[1] == _logo_stamp(kept[2]):
+    if kept and stamp[0] is not None and kept[0] == stamp and kept[1] == _logo_stamp(kept[2]):
         return kept[2]
     lokaal = _load_gemeente(Path(path), root, forms_dir)
     _loaded[key] = (stamp, _logo_stamp(lokaal), lokaal)
@@ -83,8 +85,16 @@ def load_gemeente(path: Path, root: Path = ROOT, forms_dir: Path | None = None) 
 _loaded: dict[tuple, tuple] = {}
 
 
-def _logo_stamp(lokaal: Gemeente) -> tuple:
-    return files_stamp([lokaal.logo_pad]) if lokaal.logo and lokaal.logo_pad.is_file() else ()
+def _digest(path: Path, limit: int = MAX_BYTES) -> str | None:
+    """The content of a file; None for one that is missing or larger than ``limit`` (too large to be a gemeente
+    file: its check says so, and nothing is kept)."""
+    if not path.is_file() or path.stat().st_size > limit:
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _logo_stamp(lokaal: Gemeente) -> str | None:
+    return _digest(lokaal.logo_pad, MAX_LOGO_BYTES) if lokaal.logo else None
 
 
 def _load_gemeente(path: Path, root: Path, forms_dir: Path) -> Gemeente:
