@@ -75,7 +75,7 @@ def _tiny_project(tmp_path: Path, body: str) -> Path:
     (project / "mkdocs.yml").write_text(
         "site_name: Test\nstrict: true\nuse_directory_urls: false\n"
         "theme:\n  name: material\n  font: false\n  language: nl\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'afronden.py'}\n",
+        f"hooks:\n  - {ROOT / 'hooks' / 'finish.py'}\n",
         encoding="utf-8")
     return project
 
