@@ -6,5 +6,5 @@ set -eu
 cd "$(dirname "$0")/.."
 npm ci --prefix tools/pdf --omit=optional --no-audit --no-fund --silent
 cp tools/pdf/node_modules/pdf-lib/dist/pdf-lib.min.js docs/assets/javascripts/vendor/pdf-lib.min.js
-cp tools/pdf/node_modules/pdf-lib/LICENSE.md docs/assets/javascripts/vendor/pdf-lib-LICENSE.md
+cp tools/pdf/node_modules/pdf-lib/LICENSE.md docs/assets/javascripts/vendor/pdf-lib-LICENSE.txt
 echo "vendored: pdf-lib $(node -p "require('./tools/pdf/node_modules/pdf-lib/package.json').version")"

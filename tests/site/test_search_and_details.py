@@ -137,3 +137,24 @@ def test_fork_guide_links_to_the_repository_only_when_known():
     assert '<a href="https://github.com/gemeente/werkboek/fork">' in known and "<!--" not in known
     unknown = with_source_links(page, None)
     assert "<a " not in unknown and "<!--" not in unknown and "Open de pagina" in unknown
+
+
+def test_search_and_the_site_hold_the_werkboeks_pages_only(built_site):
+    """Only the werkboek's own pages (the Markdown pages of docs/: the navigation's and those kept out of it) are
+    themed pages and in the search index; a file that ships next to code (a vendored licence) is a plain file, never a
+    page. The licence itself is published, as it came with the code."""
+    import yaml as pyyaml
+
+    from werkboek.site_config import nav_sources
+
+    config = pyyaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    sources = set(nav_sources(config["nav"])) | {line.strip().lstrip("/") for line in
+                                                 config.get("not_in_nav", "").splitlines() if line.strip()}
+    werkboek = {src.removesuffix(".md") + ".html" for src in sources}
+    indexed = {d["location"].split("#")[0] for d in index(built_site)}
+    assert indexed == werkboek, f"in de zoekindex maar geen pagina van het werkboek: {sorted(indexed - werkboek)}"
+    themed = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    assert themed == werkboek | {"404.html"}, sorted(themed - werkboek)
+    markdown_assets = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs" / "assets").rglob("*.md"))
+    assert not markdown_assets, f"wordt een pagina; lever het als platte tekst (.txt): {markdown_assets}"
+    assert (built_site / "assets" / "javascripts" / "vendor" / "pdf-lib-LICENSE.txt").is_file()

@@ -180,3 +180,33 @@ def test_lists_the_site_joins_into_a_sentence_end_with_one_full_stop(built_site)
     assert any(x.endswith(".") for x in items), "geen item met een eigen punt: de test toetst niets"
     doubled = [m.group(0) for m in re.finditer(r".{0,40}(?<![.…])\.\.(?!\.)", text)]
     assert not doubled, doubled
+
+
+SECTIONING = {"article", "section", "aside", "nav"}
+HEADINGS = {f"h{n}" for n in range(1, 7)}
+
+
+def test_every_page_has_one_h1_as_its_articles_heading(built_site):
+    """The document outline a screen reader offers: each page has exactly one h1, and it is the heading of the page's
+    article (the first heading whose nearest sectioning element is the article), never inside a <section> of its own
+    (a kennisbron page is one callout: a div, not a section around its h1)."""
+    import lxml.html
+
+    wrong = []
+    for path in sorted(built_site.rglob("*.html")):
+        name = path.relative_to(built_site).as_posix()
+        tree = lxml.html.fromstring(path.read_bytes())
+        h1s = tree.xpath("//h1")
+        articles = tree.xpath("//article")
+        if len(h1s) != 1 or len(articles) != 1:
+            wrong.append(f"{name}: {len(h1s)} h1, {len(articles)} article")
+            continue
+
+        def sectioning(element):
+            return next((a for a in element.iterancestors() if a.tag in SECTIONING), None)
+
+        own = [h for h in articles[0].iter(*HEADINGS) if sectioning(h) is articles[0]]
+        if not own or own[0] is not h1s[0]:
+            wrong.append(f"{name}: de kop van het artikel is "
+                         f"{own[0].tag + ' ' + own[0].text_content()[:40] if own else 'er niet'}, niet de h1")
+    assert not wrong, "\n".join(wrong)

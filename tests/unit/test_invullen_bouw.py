@@ -26,7 +26,7 @@ def test_vendored_pdf_lib_is_the_pinned_package():
     assert json.loads((installed / "package.json").read_text())["version"] == pinned
     assert (VENDOR / "pdf-lib.min.js").read_bytes() == (installed / "dist" / "pdf-lib.min.js").read_bytes(), \
         "docs/assets/javascripts/vendor/pdf-lib.min.js is niet die van het pakket: scripts/vendor-js.sh"
-    assert (VENDOR / "pdf-lib-LICENSE.md").read_bytes() == (installed / "LICENSE.md").read_bytes()
+    assert (VENDOR / "pdf-lib-LICENSE.txt").read_bytes() == (installed / "LICENSE.md").read_bytes()
 
 
 def test_form_version_follows_the_form():

@@ -19,17 +19,17 @@ KIND = re.compile(r"^\s*\d{1,2}\.\d{1,2}\s+(Trainingsopdracht|Praktijkopdracht|I
 HEADING_ID = re.compile(r'<h[12][^>]*\bid="([^"]+)"')
 
 
-def _wrap(kind: str, chunk: str) -> str:
+def _wrap(kind: str, chunk: str, whole_page: bool = False) -> str:
     ident = HEADING_ID.match(chunk)
     html = template_env().get_template("partials/callout.html").render(
-        soort=kind, kop_id=ident.group(1) if ident else None, inhoud=Markup(chunk))
+        soort=kind, kop_id=ident.group(1) if ident else None, hele_pagina=whole_page, inhoud=Markup(chunk))
     return html + "\n"
 
 
 def wrap_callouts(html: str) -> str:
     """``html`` with each opdracht and instrument section (or the whole kennisbron page) in its callout."""
     if (title_of(html) or "").startswith("Kennisbron "):
-        return _wrap("kennisbron", html)
+        return _wrap("kennisbron", html, whole_page=True)
     out = []
     for chunk in H2.split(html):
         heading = re.match(r"<h2[^>]*>(.*?)</h2>", chunk, re.S)
