@@ -1,6 +1,7 @@
 """A gemeente's own version, before every other hook: werkboek/gemeente/site_changes.py reads the local file and says what
 changes (title, footer, logo, colours); this applies it to MkDocs' config and files, and hands the settings on as
-``config.extra["lokaal"]`` (werkboek/site.py) to the verwijskaart, the netwerkkaart and the PDF worksheets.
+``config.extra["lokaal"]`` (werkboek/site.py) to the verwijskaart, the netwerkkaart and the PDF worksheets. It also
+sets the site's address (werkboek/publish/site_address.py: the Pages workflow passes it; a local build has none).
 A bad file stops the build with one Dutch message per problem, each naming the file and the line."""
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.structure.files import File
 
 from werkboek.errors import DataError
 from werkboek.gemeente.site_changes import site_changes
+from werkboek.publish.site_address import site_address
 from werkboek.site import LOKAAL
 
 log = logging.getLogger("mkdocs.hooks.gemeente")
@@ -22,6 +24,7 @@ _state: dict = {}
 @event_priority(200)
 def on_config(config):
     try:
+        config.site_url = site_address(config.site_url)  # WERKBOEK_ADRES from the Pages workflow, else mkdocs.yml
         site = site_changes(Path(config.config_file_path).parent, Path(config.docs_dir), config.copyright,
                           config.theme.get("logo"))
     except DataError as exc:

@@ -53,7 +53,7 @@ def record_key(site_dir: Path, config: SiteConfig, config_file: Path, epoch: int
     h = hashlib.sha256()
     lokaal = getattr(config.lokaal, "cache_key", lambda: None)()
     h.update(json.dumps([epoch, lokaal, config.title, config.description, config.copyright, config.pages,
-                         config.directory_urls, sorted(library_versions().items())],
+                         config.directory_urls, config.site_url, sorted(library_versions().items())],
                         sort_keys=True, default=str).encode())
     folders = {"forms": root / "forms", "data": root / "data", "docs": config.docs_dir, "thema": TEMPLATES_DIR,
                "overrides": root / "overrides", "hooks": root / "hooks", "code": CODE_DIR}

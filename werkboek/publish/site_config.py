@@ -9,6 +9,7 @@ from pathlib import Path
 
 from werkboek.datafile import read_yaml
 from werkboek.gemeente.site_changes import site_changes
+from werkboek.publish.site_address import site_address
 from werkboek.site import page_url
 
 
@@ -22,6 +23,7 @@ class SiteConfig:
     pages: list[tuple[str, str]]  # (source, URL) of every page in the navigation, in its order
     lokaal: object | None = None  # the gemeente's settings (werkboek.gemeente.model.Gemeente), None upstream
     directory_urls: bool = True  # mkdocs.yml use_directory_urls
+    site_url: str | None = None  # the site's public address ending in "/" (publish/site_address.py), None: unknown
 
 
 def nav_sources(nav) -> list[str]:
@@ -49,4 +51,4 @@ def read_site_config(config_file: Path) -> SiteConfig:
                       description=data.get("site_description") or "",
                       copyright=site.copyright if site.lokaal is not None else data.get("copyright") or "",
                       pages=[(src, page_url(src, directory_urls)) for src in nav_sources(data.get("nav"))],
-                      lokaal=site.lokaal, directory_urls=directory_urls)
+                      lokaal=site.lokaal, directory_urls=directory_urls, site_url=site_address(data.get("site_url")))
