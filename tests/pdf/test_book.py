@@ -211,17 +211,23 @@ def test_no_short_word_in_a_circles_centre_is_hyphenated(built_site):
     assert not broken, f"afgebroken in een cirkel: {broken}"
 
 
-def test_the_editions_markers_are_set_apart_from_the_text_in_the_book():
+@pytest.mark.parametrize("site_url", [None, "https://gemeente.github.io/werkboek-kopie/"])
+def test_the_editions_markers_are_set_apart_from_the_text_in_the_book(site_url):
     """Where this edition speaks (the redactie() marker, a link to the Verantwoording, which the book does not hold),
-    the book prints a small framed label, as the site shows it, never a sentence that reads as the werkboek's."""
+    the book prints a small framed label, as the site shows it, never a sentence that reads as the werkboek's. With
+    the site's address known, the label links to the online Verantwoording; without it, it is text."""
     import weasyprint
 
     from werkboek.werkblad.render import template_env
 
     marker = template_env().get_template("partials/redactie.html").render(
         id="voetnoten", href="verantwoording.html#voetnoten", label="bron van deze cijfers", titel="Voetnoten")
-    html = assemble([BookPage("01-een.md", "01-een.html", f'<h1>1 Een</h1><p id="zin">Zo is het. {marker}</p>')], "Boek")
-    assert 'class="buiten-boek redactie"' in html  # the link leaves the book, its kind stays
+    html = assemble([BookPage("01-een.md", "01-een.html", f'<h1>1 Een</h1><p id="zin">Zo is het. {marker}</p>')], "Boek",
+                    site_url=site_url)
+    if site_url:
+        assert re.search(rf'<a class="buiten-boek redactie" href="{site_url}verantwoording.html#voetnoten"', html)
+    else:
+        assert '<span class="buiten-boek redactie">' in html  # the link leaves the book, its kind stays
     document = weasyprint.HTML(string=html, base_url=str(ROOT)).render()
 
     def boxes(box):
@@ -233,8 +239,33 @@ def test_the_editions_markers_are_set_apart_from_the_text_in_the_book():
     for page in document.pages:
         for box in boxes(page._page_box):
             element = getattr(box, "element", None)
-            if element is not None and box.element_tag in ("p", "span"):
+            if element is not None and box.element_tag in ("p", "span", "a"):
                 found.setdefault(element.get("class") or element.get("id"), box.style)
     label, text = found["buiten-boek redactie"], found[f"{prefix_of('01-een.md')}--zin"]
     assert label["font_size"] < text["font_size"]
     assert label["border_top_width"] > 0 and label["border_top_style"] == "dashed"
+
+
+@pytest.mark.parametrize("site_url", [None, "https://gemeente.github.io/werkboek-kopie/"])
+def test_every_link_that_leaves_the_book_leads_online_when_the_address_is_known(site_url):
+    """The class of item 8: a link to anything on the site the book does not hold (a page, a PDF, from any folder)
+    leads to that file on the online site when the build knows the site's address, keeping its text and kind; without
+    an address it is text. Links inside the book stay internal, links to other websites stay as they are."""
+    page = ('<h1>Kennisbron 12.4 Vragen</h1><p id="a">'
+            '<a class="redactie" href="../verantwoording.html#vragen-stellen-tabel">tabelkoppen</a> '
+            '<a class="md-button" href="../werkbladen/verwijskaart.pdf" download>Download</a> '
+            '<a class="verwijzing" href="../05-herkennen.html#s5-3">§5.3</a> '
+            '<a href="https://www.example.nl/x">elders</a></p>')
+    html = assemble([BookPage("05-herkennen.md", "05-herkennen.html", '<h1 id="h5">5 Herkennen</h1><h2 id="s5-3">5.3 X</h2>'),
+                     BookPage("kennisbronnen/12-4-vragen.md", "kennisbronnen/12-4-vragen.html", page)], "Boek",
+                    site_url=site_url)
+    assert f'href="#{prefix_of("05-herkennen.md")}--s5-3"' in html
+    assert '<a href="https://www.example.nl/x">elders</a>' in html
+    if site_url:
+        assert f'<a class="buiten-boek redactie" href="{site_url}verantwoording.html#vragen-stellen-tabel">' in html
+        assert f'<a class="buiten-boek md-button" href="{site_url}werkbladen/verwijskaart.pdf">' in html
+        assert "<span class=\"buiten-boek" not in html
+    else:
+        assert '<span class="buiten-boek redactie">tabelkoppen</span>' in html
+        assert '<span class="buiten-boek md-button">Download</span>' in html
+        assert "verantwoording.html" not in html and "verwijskaart.pdf" not in html

@@ -145,7 +145,7 @@ def test_search_and_the_site_hold_the_werkboeks_pages_only(built_site):
     page. The licence itself is published, as it came with the code."""
     import yaml as pyyaml
 
-    from werkboek.site_config import nav_sources
+    from werkboek.publish.site_config import nav_sources
 
     config = pyyaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     sources = set(nav_sources(config["nav"])) | {line.strip().lstrip("/") for line in

@@ -14,8 +14,9 @@ How the site's HTML becomes a book:
   ``for``, ``aria-labelledby``, ``aria-describedby``, SVG ``href``), so ids stay unique in one document;
 - links between book pages become internal (``#p-05-herkennen--s5-3``, a whole page: ``#p-05-herkennen``);
   cross-references (class ``verwijzing``) then print their page: "zie §5.3, p. 23" (boek.css, target-counter);
-  links to anything else on the site (PDF downloads, other pages) lose their link and keep their text; links to
-  other websites stay;
+  links to anything else on the site (PDF downloads, other pages: the Verantwoording the edition's markers point to)
+  lead to the online site when the build knows its address (werkboek/publish/site_address.py), else lose their
+  link; either way they keep their text and kind (class ``buiten-boek``); links to other websites stay;
 - the site's "#" heading links and the term tooltips' explanations go (the begrippenlijst is in the book);
 - an instrument that is its own section ("5.3 Instrument: Signaleringskaart") starts on a new page and is followed
   by one, landscape instruments on landscape pages: blank, printable pages (inputs are drawn, not PDF fields);
@@ -120,7 +121,8 @@ def kind_of(page: BookPage) -> str:
     return {"h": "hoofdstuk", "b": "bijlage", "s": "kennisbron"}[key[0]]
 
 
-def _rewrite(page: BookPage, prefix: str, targets: dict[str, str], site_dir: Path | None) -> str:
+def _rewrite(page: BookPage, prefix: str, targets: dict[str, str], site_dir: Path | None,
+             site_url: str | None = None) -> str:
     html = HEADERLINK.sub("", page.html)
     html = TOOLTIP.sub("", html)
     html = TERM_BUTTON.sub(r'<span class="begrip__term">\1</span>', html)
@@ -132,7 +134,8 @@ def _rewrite(page: BookPage, prefix: str, targets: dict[str, str], site_dir: Pat
     html = ID_ATTR.sub(ids, html)
 
     def target(href: str) -> str | None:
-        """The book-internal href for a site href, '' for a link to drop, None to keep."""
+        """The book-internal href for a site href, the online page's address for a page the book does not hold (when
+        the site's address is known; '' else: a link to drop), None to keep."""
         if SCHEME.match(href) or href.startswith("//"):
             return None
         path, _, fragment = href.partition("#")
@@ -141,7 +144,8 @@ def _rewrite(page: BookPage, prefix: str, targets: dict[str, str], site_dir: Pat
         url = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), path))
         other = targets.get(url)
         if other is None:
-            return ""
+            online = site_url and not url.startswith("../") and url != ".."
+            return f"{site_url}{url}{'#' + fragment if fragment else ''}" if online else ""
         return f"#{other}--{fragment}" if fragment else f"#{other}"
 
     def link(m: re.Match) -> str:
@@ -155,8 +159,12 @@ def _rewrite(page: BookPage, prefix: str, targets: dict[str, str], site_dir: Pat
         if new == "":  # a page the book does not hold: the text stays, with its kind (e.g. redactie: styled)
             kind = re.search(r'\bclass="([^"]*)"', attrs)
             return f'<span class="buiten-boek{" " + kind.group(1) if kind else ""}">{text}</span>'
-        attrs = attrs.replace(href.group(0), f'href="{new}"')
+        attrs = attrs.replace(href.group(0), f'href="{htmllib.escape(new)}"')
         attrs = re.sub(r"\sdownload\b(=\"[^\"]*\")?", "", attrs)
+        if not new.startswith("#"):  # to the online site: the text keeps its kind and its look, as a span would
+            kind = re.search(r'\bclass="([^"]*)"', attrs)
+            attrs = (attrs.replace(kind.group(0), f'class="buiten-boek {kind.group(1)}"') if kind
+                     else f' class="buiten-boek"{attrs}')
         return f"<a{attrs}>{text}</a>"
 
     def local_ref(m: re.Match) -> str:
@@ -218,14 +226,15 @@ def _toc(part: str, prefix: str, kind: str) -> list[dict]:
 
 
 def assemble(pages: list[BookPage], title: str, description: str = "", copyright: str = "",
-             site_dir: Path | None = None, lokaal=None) -> str:
-    """One HTML document of the book pages (cover, contents, the pages in order)."""
+             site_dir: Path | None = None, lokaal=None, site_url: str | None = None) -> str:
+    """One HTML document of the book pages (cover, contents, the pages in order). ``site_url``: the site's address
+    (werkboek/publish/site_address.py), to which links to pages the book does not hold then lead."""
     chosen = [p for p in pages if in_book(p)]
     targets = {p.url: prefix_of(p.src_uri) for p in chosen}
     parts, toc = [], []
     for page in chosen:
         prefix, kind = prefix_of(page.src_uri), kind_of(page)
-        body = _rewrite(page, prefix, targets, site_dir)
+        body = _rewrite(page, prefix, targets, site_dir, site_url)
         toc += _toc(body, prefix, kind)
         parts.append({"id": prefix, "kind": kind, "html": body})
     return template_env().get_template("pdf/boek.html").render(

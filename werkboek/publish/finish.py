@@ -158,7 +158,8 @@ def _make(site_dir: Path, config: SiteConfig, key: str, epoch: int, cache: Path,
 
     book_html = None
     if pages:
-        book_html = assemble(pages, config.title, config.description, config.copyright, site_dir, lokaal)
+        book_html = assemble(pages, config.title, config.description, config.copyright, site_dir, lokaal,
+                             site_url=config.site_url)
         (cache / "boek").mkdir(parents=True, exist_ok=True)
         (cache / "boek" / "werkboek.html").write_text(book_html, encoding="utf-8")  # the book's source, to inspect
     book_args = (book_html, site_dir / BOOK, cache / "boek" / "opslag", config.title, epoch, BOOK_SUBJECT)
