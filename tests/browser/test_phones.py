@@ -188,11 +188,36 @@ def test_search_on_a_wide_screen_finds_after_a_click_or_the_key(page, server, ke
 
 
 def test_a_chosen_result_marks_the_search_terms_on_its_page(page, server):
-    """A search result opens its page with ?h=: the page loads the index at once and marks the terms."""
-    page.goto(f"{server}/08-wensen-en-talenten.html?h=netwerkkaart")
+    """A search result opens its page with ?h=: the page loads the index at once and marks the terms, in the text
+    and in the heading, whose long words carry soft hyphens ("Per-soon-lij-ke net-werk-kaart")."""
+    page.goto(f"{server}/08-wensen-en-talenten.html?h=netwerkkaart", wait_until="networkidle")
     marks = page.locator("article mark")
     marks.first.wait_for(timeout=10_000)
-    assert {text.lower() for text in marks.all_text_contents()} == {"netwerkkaart"}
+    page.wait_for_function("document.querySelectorAll('article p mark').length > 0", timeout=10_000)  # the theme's
+    assert {text.replace("\u00ad", "").lower() for text in marks.all_text_contents()} == {"netwerkkaart"}
+    assert page.locator("#s8-7 mark").all_text_contents() == ["net\u00adwerk\u00adkaart"]
+
+
+SOFT_HYPHENATED = re.compile(r"[^\W\d_]*\u00ad[\w\u00ad]*")
+
+
+def test_every_soft_hyphenated_heading_word_is_marked_when_searched(browser, server, built_site):
+    """The class: each word that hooks/hyphenation.py gave soft hyphens, in every heading of every page, is marked
+    when the page is opened with that word as the search term (?h=), as the theme marks words without them."""
+    headings = re.compile(r"<(h[1-6])\b[^>]*>(.*?)</\1>", re.S)
+    missed = []
+    with new_page(browser, DESKTOP) as page:
+        for url in html_pages(built_site):
+            text = (built_site / url).read_text(encoding="utf-8")
+            words = sorted({w.replace("\u00ad", "").lower() for _, h in headings.findall(text)
+                            for w in SOFT_HYPHENATED.findall(re.sub(r"<[^>]+>", " ", h))})
+            if not words:
+                continue
+            page.goto(f"{server}/{url}?h={'+'.join(words)}", wait_until="load")
+            marked = {m.replace("\u00ad", "").lower() for m in page.evaluate(
+                "[...document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6) mark')].map(m => m.textContent)")}
+            missed += [f"{url}: {w}" for w in words if not any(w in m for m in marked)]
+    assert not missed, "niet gemarkeerd in een kop:\n" + "\n".join(missed[:20])
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
