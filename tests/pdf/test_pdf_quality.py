@@ -106,7 +106,9 @@ def tooltip_problems(pdf: pikepdf.Pdf, name: str) -> tuple[list[str], int]:
     return problems, counted
 
 
-def action_problems(pdf: pikepdf.Pdf, name: str) -> list[str]:
+def action_problems(pdf: pikepdf.Pdf, name: str, own: str | None = None) -> list[str]:
+    """``own``: the site's own address (werkboek/publish/site_address.py), when the build knows it: the book's links
+    to pages it does not hold lead there, and that is no other host."""
     problems = []
     names = pdf.Root.get("/Names")
     if names is not None and "/JavaScript" in names:
@@ -123,7 +125,8 @@ def action_problems(pdf: pikepdf.Pdf, name: str) -> list[str]:
             problems.append(f"{name}: automatische actie (/AA) in {where}")
         if d.get("/S") in ("/Launch", "/SubmitForm", "/ImportData"):
             problems.append(f"{name}: actie {d.get('/S')} in {where}")
-        if d.get("/S") == "/URI" and _text(d.get("/URI")).lower().startswith(OTHER_HOST):
+        uri = _text(d.get("/URI"))
+        if d.get("/S") == "/URI" and uri.lower().startswith(OTHER_HOST) and not (own and uri.startswith(own)):
             problems.append(f"{name}: link naar een andere server: {_text(d.get('/URI'))} ({where})")
     return problems
 

@@ -188,6 +188,21 @@ def test_the_books_markers_link_to_the_online_verantwoording(fork_site, built_si
     assert not {u for u in links(built_site) if "verantwoording.html" in u}
 
 
+def test_the_pdfs_link_to_no_other_host_than_the_site_itself(fork_site):
+    """With an address, the book links to the online site; still no PDF links to any other host, and none runs
+    anything (tests/pdf/test_pdf_quality.py's check, the site's own address allowed)."""
+    import pikepdf
+    from test_pdf_quality import action_problems
+
+    problems = []
+    for path in sorted(fork_site.rglob("*.pdf")):
+        with pikepdf.open(path) as pdf:
+            problems += action_problems(pdf, path.relative_to(fork_site).as_posix(), own=ADDRESS)
+    assert not problems, "\n".join(problems[:20])
+    with pikepdf.open(fork_site / "downloads" / "werkboek.pdf") as pdf:
+        assert action_problems(pdf, "werkboek.pdf"), "zonder het eigen adres telt een link naar de site als elders"
+
+
 def test_every_link_of_the_not_found_page_stays_inside_the_site(fork_site):
     """404.html is shown at any address: each of its own links and assets is absolute under the site's sub-path and
     exists (the navigation, the ways back, the styles, scripts, fonts and images)."""
