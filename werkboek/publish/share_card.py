@@ -18,7 +18,7 @@ from markupsafe import Markup
 from werkboek import ROOT
 from werkboek.files import write_atomic
 from werkboek.pdf.weasy import cache_key, warnings_seen, write_pdf
-from werkboek.render import template_env
+from werkboek.werkblad.render import template_env
 
 URI = "assets/images/deelkaart.png"  # where the card is published in the site
 WIDTH, HEIGHT = 1200, 630  # the size link previews show without cropping (1.91 : 1)
