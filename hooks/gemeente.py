@@ -6,6 +6,7 @@ A bad file stops the build with one Dutch message per problem, each naming the f
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File
 
 from werkboek.errors import DataError
 from werkboek.gemeente.site_changes import site_changes
+from werkboek.pdf.document import source_date
 from werkboek.publish.site_address import site_address
 from werkboek.site import LOKAAL
 
@@ -25,6 +27,8 @@ _state: dict = {}
 def on_config(config):
     try:
         config.site_url = site_address(config.site_url)  # WERKBOEK_ADRES from the Pages workflow, else mkdocs.yml
+        if config.site_url:  # the sitemap then dates every page: by the last commit, as every PDF, never by the clock
+            os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date()))
         site = site_changes(Path(config.config_file_path).parent, Path(config.docs_dir), config.copyright,
                           config.theme.get("logo"))
     except DataError as exc:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import os
 import re
 import shutil
 import threading
+from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -124,6 +126,11 @@ def test_sitemap_and_canonical_links_name_every_page_at_its_address(fork_site):
         "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     expected = {ADDRESS + name for name in pages if name != "404.html"}
     assert set(listed) == expected
+    # dated reproducibly: SOURCE_DATE_EPOCH, else the last commit (the test's copy has none: 0), never the clock
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", 0))
+    dates = {el.text for el in ElementTree.parse(fork_site / "sitemap.xml").getroot().iter(
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    assert dates == {datetime.fromtimestamp(epoch, timezone.utc).date().isoformat()}
     for name, text in pages.items():
         assert canonical(text) == (None if name == "404.html" else ADDRESS + name), name
 
