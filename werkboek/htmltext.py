@@ -8,7 +8,7 @@ TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)")
 VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
 SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "form", "script", "style", "svg", "button",
-        "textarea", "select", "label", "abbr", "dfn", "figcaption", "title", "kbd"}
+        "textarea", "select", "label", "abbr", "dfn", "figcaption", "title", "kbd", "template"}
 
 
 def map_text(html: str, fn: Callable[[str], str], skip: set[str] = SKIP) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from werkboek import WERKBOEK_TITEL
 from werkboek.errors import DataError
 from werkboek.pages import fasemodel as fasemodel_data
 from werkboek.pages.verantwoording import GROUPS, Item, all_items, place_label
@@ -29,6 +30,7 @@ from werkboek.site import BOOK, chapter_sources, page_url, relative_url
 from werkboek.training.agenda import agenda_rows, homework_rows, training_sessions
 from werkboek.training.model import Training, clock, duration_label, load_training
 from werkboek.training.packs import plan_packs
+from werkboek.training.planning import homework_for, planning_data
 from werkboek.werkblad.loader import load_instruments
 from werkboek.werkblad.render import compact, template_env
 from werkboek.werkblad.web import web_form
@@ -154,7 +156,7 @@ def agenda(ctx: Context, page: str, number: int) -> str:
 
     html = template_env().get_template("partials/agenda.html").render(
         s=session, rows=agenda_rows(session, links), huiswerk=homework_rows(session, links), clock=clock,
-        duration_label=duration_label, verantwoording=_verantwoording_url(ctx, page))
+        duration_label=duration_label, verantwoording=_verantwoording_url(ctx, page), klok=True)
     return compact(html)
 
 
@@ -171,9 +173,20 @@ def training_geven(ctx: Context, page: str) -> str:
         training=training, plan=training.planning, tussen=training.planning.minimaal_weken_tussen,
         lengths=[duration_label(m) for m in sorted({s.duur_minuten for s in training.bijeenkomsten})],
         sessies=sessions, boek=href(BOOK), boek_label=Planned(BOOK).label, bijlage=bijlage, clock=clock,
-        duration_label=duration_label, verantwoording=_verantwoording_url(ctx, page),
+        duration_label=duration_label, verantwoording=_verantwoording_url(ctx, page), planner=planner(ctx),
         extra={"werkblad": "", "poster": ", A3, voor aan de muur", "huiswerk": ", voor iedere deelnemer",
                "agenda": ", voor uzelf: tijden, materiaal en inhoud van het pakket"})
+
+
+def planner(ctx: Context) -> str:
+    """The trainer's planner of "Training geven" (partials/planning.html) with its data island and what it prints."""
+    training = ctx.training
+    html = template_env().get_template("partials/planning.html").render(
+        training=training, data=planning_data(training), voorbereiden=homework_for(training),
+        agendas=[{"sessie": s, "rows": agenda_rows(s), "huiswerk": homework_rows(s)} for s in training.bijeenkomsten],
+        werkboek_titel=getattr(ctx.lokaal, "site_titel", None) or WERKBOEK_TITEL, clock=clock,
+        duration_label=duration_label)
+    return compact(html)
 
 
 MACROS = (instrument, fasemodel, agenda, werkbladen_overzicht, training_geven, redactie, verantwoording)
