@@ -20,8 +20,8 @@ from pypdf import PdfReader
 
 from quality_helpers import DESKTOP, PHONE, new_page
 
-from werkboek import offline_zip as zipper
-from werkboek.training import clock, load_training
+from werkboek.publish import offline_zip as zipper
+from werkboek.training.model import clock, load_training
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
