@@ -82,7 +82,7 @@
     plan.versie = (plan.versie || 0) + 1;
     if (!plan.id) plan.id = newId();
     try {
-      if (!s) throw new Error("no storage");
+      if (!s) throw new TypeError();
       if (empty()) s.removeItem(KEY); else s.setItem(KEY, JSON.stringify(plan));
       if (!save.asked && navigator.storage && navigator.storage.persist) { save.asked = true; navigator.storage.persist(); }
     } catch (e) { say(T.niet_bewaard); }
@@ -100,10 +100,14 @@
     if (start === null) return longDate(d);
     return fill(T.wanneer, {datum: longDate(d), tijden: fill(T.tijden, {van: hhmm(start), tot: hhmm(start + duration(n))})});
   }
+  function clockFormat() {  // "{van}–{tot}": from the data island, or on Bijlage 1 from its agendas
+    var el = document.querySelector("[data-tijden]");
+    return T ? T.tijden : el && el.dataset.tijden;
+  }
   function show(root) {
-    var start = minutes(plan.tijd);
+    var start = minutes(plan.tijd), format = clockFormat();
     root.querySelectorAll(".agenda__klok").forEach(function (el) {
-      el.textContent = start === null ? "" : fill(T ? T.tijden : "{van}–{tot}",
+      el.textContent = start === null || !format ? "" : fill(format,
         {van: hhmm(start + +el.dataset.van), tot: hhmm(start + +el.dataset.tot)});
     });
     if (!G) return;
