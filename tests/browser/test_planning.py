@@ -363,3 +363,12 @@ def test_planner_works_with_the_keyboard(planner):
     with planner.expect_download() as info:
         planner.keyboard.press("Enter")
     assert len(_events(open(info.value.path(), "rb").read())) == len(SESSIONS)
+
+
+def test_what_only_prints_stays_out_of_the_search_index(built_site):
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts = [d["text"] for d in docs if d["location"].startswith(PAGE)]
+    assert texts
+    assert not [t for t in texts if "agenda voor de trainer" in t or "Voorbereiden:" in t]
