@@ -9,6 +9,7 @@ its headings). ``hooks/macros.py`` only builds the context once per build and re
 - training_geven(): the "Training geven" page: planning, the werkboek as one PDF, a pack per bijeenkomst.
 - redactie(id, label): a visible marker where this edition, not the werkboek, speaks; links to the Verantwoording.
 - verantwoording(): the Verantwoording page, from data/verantwoording.yml, forms/ and data/training.yml.
+- mijn_antwoorden(): the list of "Mijn antwoorden": every worksheet with fields (werkboek/pages/antwoorden.py).
 
 Every function takes the context and ``page``, the Markdown source being rendered (``"05-herkennen.md"``): links are
 made relative to it, and an error names it.
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from werkboek import WERKBOEK_TITEL
 from werkboek.errors import DataError
+from werkboek.pages.antwoorden import PAGE as ANTWOORDEN_PAGE
+from werkboek.pages.antwoorden import fields_json, form_fields
 from werkboek.pages import fasemodel as fasemodel_data
 from werkboek.pages.verantwoording import GROUPS, Item, all_items, place_label
 from werkboek.pages.verantwoording import PAGE as VERANTWOORDING_PAGE
@@ -113,7 +116,7 @@ def instrument_context(ctx: Context, page: str, ident: str) -> dict:
         pdf = {"url": href(f"werkbladen/{info.path.name}"), "pages_label": info.pages_label,
                "size_label": info.size_label}
     return {"instrument": ctx.instruments[ident], "pdf": pdf, "lokaal": ctx.lokaal,
-            "verantwoording": _verantwoording_url(ctx, page)}
+            "verantwoording": _verantwoording_url(ctx, page), "mijn_antwoorden": href(ctx.url(ANTWOORDEN_PAGE))}
 
 
 def instrument(ctx: Context, page: str, ident: str) -> str:
@@ -189,4 +192,17 @@ def planner(ctx: Context) -> str:
     return compact(html)
 
 
-MACROS = (instrument, fasemodel, agenda, werkbladen_overzicht, training_geven, redactie, verantwoording)
+def mijn_antwoorden(ctx: Context, page: str) -> str:
+    """Every worksheet with fields, hidden until the page's script finds answers to it on this device."""
+    href, chapters, rows = ctx.href(page), ctx.chapter_urls(), []
+    for ident, item in ctx.instruments.items():
+        context = instrument_context(ctx, page, ident)
+        fields = form_fields(web_form(**context))
+        if fields and context["pdf"]:
+            rows.append({"instrument": item, "pdf": context["pdf"]["url"], "velden": fields_json(fields),
+                         "url": href(chapters.get(item.hoofdstuk, "index.html")) + f"#werkblad-{ident}"})
+    return compact(template_env().get_template("partials/mijn-antwoorden.html").render(rows=rows))
+
+
+MACROS = (instrument, fasemodel, agenda, werkbladen_overzicht, training_geven, redactie, verantwoording,
+          mijn_antwoorden)

@@ -43,7 +43,7 @@
     });
   }
 
-  async function fill(id, answers, url) {
+  async function filledDoc(id, answers, url) {
     var doc = await L.PDFDocument.load(await blankPdf(id, url), { updateMetadata: false });
     var font = await doc.embedFont(L.StandardFonts.Helvetica);
     var chars = new Set(font.getCharacterSet());
@@ -72,20 +72,28 @@
     // Only the text fields typed in get new appearances; the others keep the blank PDF's own.
     filled.forEach(function (f) { f.updateAppearances(font); });
     typed.forEach(function (t) { t[0].acroField.setValue(L.PDFHexString.fromText(t[1])); });
-    return doc.save({ updateFieldAppearances: false });
+    return doc;
+  }
+
+  async function fill(id, answers, url) {
+    return (await filledDoc(id, answers, url)).save({ updateFieldAppearances: false });
+  }
+
+  function offer(bytes, name) {  // the browser's download of a made PDF
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    return name;
   }
 
   window.werkbladInvullen = function (id, answers, url) {
-    return fill(id, answers, url).then(function (bytes) {
-      var name = id + "-ingevuld.pdf";
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
-      link.download = name;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-      return name;
-    });
+    return fill(id, answers, url).then(function (bytes) { return offer(bytes, id + "-ingevuld.pdf"); });
   };
+  // For "Mijn antwoorden" (mijn-antwoorden.js): the filled document (pdf-lib), and the download.
+  window.werkbladVullen = filledDoc;
+  window.werkbladAanbieden = offer;
 })();
