@@ -1,13 +1,15 @@
 """Filling in a worksheet on the site, as a person does it: every field of every instrument is typed in or ticked on
 its page; after a reload the answers are back (kept in this browser only); "Download ingevuld (PDF)" gives the same
 PDF as the blank download with every answer in its field (read with pypdf) and visible (rendered with poppler);
-"Wis mijn antwoorden" clears them; nothing is requested from another host — online and from the offline zip
-opened via file://. Everything is derived from the data (werkboek.werkblad.loader) and the page itself."""
+with the browser's storage wiped, that PDF read back on "Mijn antwoorden" puts every answer back; answers kept in
+the earlier format come back, and answers whose field is gone are kept and shown; "Wis mijn antwoorden" clears
+them; nothing is requested from another host — online and from the offline zip opened via file://.
+Everything is derived from the data (werkboek.werkblad.loader) and the page itself."""
 from __future__ import annotations
 
 import base64
 import io
-import re
+import json
 import subprocess
 import zipfile
 from pathlib import Path
@@ -18,6 +20,8 @@ import pypdfium2 as pdfium
 import pytest
 from conftest import ROOT
 from fields_oracle import expected_fields
+from invul_helpers import (READ_FIELDS, STORED, answers_on_page, fill_everything, is_empty,
+                           pages_with_forms, restore_from)
 from PIL import Image
 from quality_helpers import DESKTOP, new_page, reach
 
@@ -28,21 +32,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ALL = load_instruments()
 INSTRUMENTS = sorted(ident for ident, i in ALL.items() if expected_fields(i))
 NOTHING_TO_FILL = sorted(set(ALL) - set(INSTRUMENTS))
-# Letters Helvetica cannot draw (ĳ, Polish, emoji) must not make the download fail; the value keeps them.
-SINGLE = "Antwoord {n} é ë € ĳ"
-MULTI = "Regel {n} é ë €\nłódź 🙂 tweede regel"
-READ_FIELDS = """form => Array.from(form.elements).filter(el => el.name && el.type !== 'button').map(el => ({
-    name: el.name, id: el.id, type: el.type, value: el.value, checked: el.checked,
-    multiline: el.tagName === 'TEXTAREA'}))"""
-
-
 @pytest.fixture(scope="module")
 def pages_of(built_site) -> dict[str, str]:
     """instrument id → the page it is on (found in the built site)."""
-    found = {}
-    for html in sorted(built_site.glob("*.html")):
-        for ident in re.findall(r'<form class="werkblad[^"]*"[^>]*data-instrument="([^"]+)"', html.read_text()):
-            found.setdefault(ident, html.name)
+    found = pages_with_forms(built_site)
     missing = set(ALL) - set(found)
     assert not missing, f"werkbladen op geen enkele pagina: {sorted(missing)}"
     return found
@@ -113,49 +106,6 @@ def _pdfjs_render(pdfjs, pdf: bytes, dpi: int = 50) -> tuple[dict, list[Image.Im
     out = pdfjs.evaluate("([b, s]) => window.render(b, s)", [base64.b64encode(pdf).decode("ascii"), dpi / 72])
     images = [Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("L") for url in out["pages"]]
     return out["values"], images
-
-
-def _fill_everything(form) -> dict[str, object]:
-    """Type into every text field, tick every other check box, choose an option in every radio group.
-    Returns name → expected value (str for text, True/False for check boxes, the option for radios)."""
-    expected: dict[str, object] = {}
-    radios: dict[str, list] = {}
-    for n, f in enumerate(form.evaluate(READ_FIELDS)):
-        locator = form.locator(f"[id='{f['id']}']")
-        if f["type"] == "radio":
-            radios.setdefault(f["name"], []).append(f)
-        elif f["type"] == "checkbox":
-            expected[f["name"]] = n % 2 == 0
-            if n % 2 == 0:
-                locator.check()
-        else:
-            value = (MULTI if f["multiline"] else SINGLE).format(n=n)
-            locator.fill(value)
-            expected[f["name"]] = value.replace("\r\n", "\n")
-    for k, (name, options) in enumerate(radios.items()):
-        choice = options[k % len(options)]
-        form.locator(f"[id='{choice['id']}']").check()
-        expected[name] = choice["value"]
-    return expected
-
-
-def _answers_on_page(form) -> dict[str, object]:
-    now: dict[str, object] = {}
-    for f in form.evaluate(READ_FIELDS):
-        if f["type"] == "checkbox":
-            now[f["name"]] = f["checked"]
-        elif f["type"] == "radio":
-            if f["checked"]:
-                now[f["name"]] = f["value"]
-            else:
-                now.setdefault(f["name"], None)
-        else:
-            now[f["name"]] = f["value"]
-    return now
-
-
-def _is_empty(form) -> bool:
-    return all(v in (False, None, "") for v in _answers_on_page(form).values())
 
 
 def _pdf_value(field) -> object:
@@ -281,12 +231,12 @@ def _fill_reload_download_clear(browser, url: str, ident: str, allowed: tuple[st
         page.goto(url, wait_until="load")
         form = page.locator(f"form#werkblad-{ident}")
         assert form.locator("text=nergens heen gestuurd").is_visible()
-        expected = _fill_everything(form)
+        expected = fill_everything(form)
         assert expected, f"{ident}: geen velden op de pagina"
 
         page.reload(wait_until="load")
         form = page.locator(f"form#werkblad-{ident}")
-        assert _answers_on_page(form) == expected, f"{ident}: antwoorden na herladen niet terug"
+        assert answers_on_page(form) == expected, f"{ident}: antwoorden na herladen niet terug"
         assert not any("pdf-lib" in u for u in requests), "pdf-lib geladen voordat iemand op de knop drukte"
 
         button = form.get_by_role("button", name="Download ingevuld (PDF)")
@@ -299,12 +249,23 @@ def _fill_reload_download_clear(browser, url: str, ident: str, allowed: tuple[st
         page.wait_for_function("el => el.textContent.includes('gedownload')", arg=status.element_handle())
         _check_filled_pdf(path.read_bytes(), blank, expected, ident, tmp_path, pdfjs)
 
+        # The browser's storage wiped (browsing data cleared, or another device): the downloaded PDF, read back on
+        # "Mijn antwoorden", puts every answer back in its field.
+        page.evaluate("localStorage.clear()")
+        message = restore_from(page, url.rsplit("/", 1)[0] + "/", path)
+        given = sum(1 for v in expected.values() if v)
+        assert f": {given} van de {given} antwoorden teruggezet." in message, f"{ident}: {message}"
+        page.goto(url, wait_until="load")
+        form = page.locator(f"form#werkblad-{ident}")
+        status = form.locator(".werkblad__status")
+        assert answers_on_page(form) == expected, f"{ident}: antwoorden uit de PDF niet (gelijk) teruggezet"
+
         page.once("dialog", lambda d: d.accept())
         form.get_by_role("button", name="Wis mijn antwoorden").click()
         page.wait_for_function("el => el.textContent.includes('gewist')", arg=status.element_handle())
-        assert _is_empty(form), f"{ident}: 'Wis mijn antwoorden' liet antwoorden staan"
+        assert is_empty(form), f"{ident}: 'Wis mijn antwoorden' liet antwoorden staan"
         page.reload(wait_until="load")
-        assert _is_empty(page.locator(f"form#werkblad-{ident}")), f"{ident}: gewist, maar na herladen terug"
+        assert is_empty(page.locator(f"form#werkblad-{ident}")), f"{ident}: gewist, maar na herladen terug"
         page.wait_for_load_state("networkidle")
     assert any("pdf-lib.min.js" in u for u in requests)
     outside = sorted({u for u in requests if not u.startswith(allowed)})
@@ -337,23 +298,62 @@ def test_a_worksheet_without_fields_offers_nothing_to_keep(browser, server, page
             assert shown == 0, f"{ident}: knoppen om antwoorden te bewaren op een werkblad zonder velden"
 
 
-def test_answers_to_an_older_version_of_a_form_are_not_restored(browser, server, pages_of):
+def _first_field(page, ident):
+    form = page.locator(f"form#werkblad-{ident}")
+    first = form.evaluate(READ_FIELDS)[0]
+    value = first["value"] if first["type"] in ("checkbox", "radio") else "oud antwoord é ĳ 🙂"
+    return form, first, (True if first["type"] == "checkbox" else value)
+
+
+@pytest.mark.parametrize("which", ["deze versie", "een oudere versie"])
+def test_answers_kept_in_the_earlier_format_come_back_on_the_first_visit(browser, server, pages_of, which):
+    """Answers kept before this format (werkboek:werkblad:<id>:<form version>, one entry per version) move into the
+    one entry per instrument, for the current version and for older ones, and go back in their fields."""
     ident = INSTRUMENTS[0]
     with new_page(browser, DESKTOP) as page:
         page.goto(f"{server}/{pages_of[ident]}", wait_until="load")
-        form = page.locator(f"form#werkblad-{ident}")
+        form, first, value = _first_field(page, ident)
         version = form.get_attribute("data-versie")
-        name = form.evaluate(READ_FIELDS)[0]["name"]
-        stale = f"werkboek:werkblad:{ident}:oud-{version}"
-        page.evaluate("([k, n]) => localStorage.setItem(k, JSON.stringify({[n]: 'oud antwoord'}))", [stale, name])
+        old = f"werkboek:werkblad:{ident}:{version if which == 'deze versie' else 'oud-' + version}"
+        page.evaluate("localStorage.clear()")
+        page.evaluate("([k, n, v]) => localStorage.setItem(k, JSON.stringify({[n]: v}))", [old, first["name"], value])
         page.reload(wait_until="load")
-        assert _is_empty(page.locator(f"form#werkblad-{ident}")), "antwoorden van een oudere versie teruggezet"
-        assert page.evaluate("k => localStorage.getItem(k)", stale) is None, "oude antwoorden niet opgeruimd"
-        first = form.evaluate(READ_FIELDS)[0]
-        field = page.locator(f"form#werkblad-{ident} [id='{first['id']}']")
-        if first["type"] in ("checkbox", "radio"):
-            field.check()
-        else:
-            field.fill("nieuw")
-        keys = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('werkboek:'))")
-        assert keys == [f"werkboek:werkblad:{ident}:{version}"], keys
+        now = answers_on_page(page.locator(f"form#werkblad-{ident}"))
+        assert now[first["name"]] == value, f"antwoord van {which} niet teruggezet"
+        stored = page.evaluate(STORED)
+        assert old not in stored, "oude sleutel bleef naast de nieuwe staan"
+        assert json.loads(stored[f"werkboek:antwoorden:{ident}"])["antwoorden"] == {first["name"]: value}
+
+
+def test_an_answer_whose_field_is_gone_is_kept_shown_and_thrown_away_only_when_asked(browser, server, pages_of):
+    ident = "reflector-voel-ik-me-eenzaam"
+    gone = {f"{ident}__eenzaamheid__weg__eerste-keer": "B", f"{ident}__eenzaamheid__ook-weg": "tekst é ĳ 🙂"}
+    labels = {f"{ident}__eenzaamheid__weg__eerste-keer": "Een stelling die er niet meer is — eerste keer"}
+    record = {"antwoorden": {f"{ident}__leegte__eerste-keer": "C", **gone}, "labels": labels, "gewijzigd": None}
+    with new_page(browser, DESKTOP) as page:
+        page.goto(f"{server}/{pages_of[ident]}", wait_until="load")
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"werkboek:antwoorden:{ident}", json.dumps(record)])
+        page.reload(wait_until="load")
+        form = page.locator(f"form#werkblad-{ident}")
+        assert answers_on_page(form)[f"{ident}__leegte__eerste-keer"] == "C"
+        box = form.locator(".werkblad__eerder")
+        reach(box)
+        text = " ".join(box.inner_text().split())
+        assert text.startswith("2 antwoorden horen bij een eerdere versie van dit werkblad."), text
+        assert "Een stelling die er niet meer is — eerste keer B" in text and "tekst é ĳ 🙂" in text, text
+
+        # typing elsewhere keeps them
+        form.locator(f"[id='{ident}__goede-vriend__eerste-keer-a']").check()
+        kept = json.loads(page.evaluate(STORED)[f"werkboek:antwoorden:{ident}"])["antwoorden"]
+        assert {k: kept.get(k) for k in gone} == gone, "antwoorden bij een eerdere versie verdwenen bij typen"
+
+        page.once("dialog", lambda d: d.dismiss())
+        box.get_by_role("button", name="Oude antwoorden weggooien").click()
+        assert box.is_visible() and all(k in page.evaluate(STORED)[f"werkboek:antwoorden:{ident}"] for k in gone)
+        page.once("dialog", lambda d: d.accept())
+        box.get_by_role("button", name="Oude antwoorden weggooien").click()
+        page.wait_for_function("el => el.textContent.includes('weggegooid')",
+                               arg=form.locator(".werkblad__status").element_handle())
+        assert not box.is_visible()
+        kept = json.loads(page.evaluate(STORED)[f"werkboek:antwoorden:{ident}"])["antwoorden"]
+        assert kept == {f"{ident}__leegte__eerste-keer": "C", f"{ident}__goede-vriend__eerste-keer": "A"}
