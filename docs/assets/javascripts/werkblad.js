@@ -152,8 +152,13 @@
         var cells = tr.querySelectorAll("td.schaal__keuzes"), out = tr.querySelector(".schaal__verschil");
         var pick = function (td) { var c = td && td.querySelector("input:checked"); return c ? c.value : null; };
         var a = pick(cells[0]), z = pick(cells[cells.length - 1]);
-        out.hidden = !(a && z);
+        if (out) out.hidden = !(a && z);
         if (!(a && z)) return;
+        if (!out) {  // made when first needed: a sheet's markup stays light for a phone
+          out = document.createElement("span");
+          out.className = "schaal__verschil";
+          tr.querySelector("th").appendChild(out);
+        }
         both++;
         if (a !== z) changed++;
         out.textContent = a === z ? "gelijk gebleven (" + a + ")" : "veranderd: " + a + " → " + z;
