@@ -133,9 +133,9 @@ def test_a_site_update_brings_back_every_answer_on_every_worksheet(browser, buil
 
             site.folder = updated  # the host publishes the new build in its place
             page.goto(site.url + pages[REFLECTOR], wait_until="load")
-            assert new_text in page.locator(f"form#werkblad-{REFLECTOR}").inner_text(), "niet de nieuwe site"
+            assert new_text in page.locator(f"form#werkblad-{REFLECTOR}").text_content(), "niet de nieuwe site"
             page.goto(site.url + pages["concreet-vervolg"], wait_until="load")
-            assert "Acties" in page.locator("form#werkblad-concreet-vervolg").inner_text()
+            assert "Acties" in page.locator("form#werkblad-concreet-vervolg").text_content()
             _check_all(page, site.url, pages, expected, "na de update")
             assert not any(k.startswith("werkboek:werkblad:") for k in page.evaluate(STORED)), "oude sleutels bleven"
     finally:

@@ -20,9 +20,11 @@
     FOREIGN = "In dit bestand staan geen antwoorden op werkbladen van dit werkboek. Kies het bestand dat u met Alles " +
       "bewaren hebt gemaakt, of een ingevuld werkblad van dit werkboek. Er is niets veranderd.";
 
+  var pending;
   function say(text, items) {  // emptied first, so screen readers announce a repeated message too
     status.textContent = "";
-    setTimeout(function () {
+    clearTimeout(pending);  // a message still to come gives way to this one
+    pending = setTimeout(function () {
       var p = document.createElement("p");
       p.textContent = text;
       status.appendChild(p);

@@ -93,7 +93,8 @@
   function say(f, text) {  // emptied first, so screen readers announce a repeated message too
     var st = f.querySelector(".werkblad__status");
     st.textContent = "";
-    setTimeout(function () { st.textContent = text; }, 30);
+    clearTimeout(st.pending);  // a message still to come gives way to this one
+    st.pending = setTimeout(function () { st.textContent = text; }, 30);
   }
   function answers(f) {
     var a = {};
