@@ -33,7 +33,7 @@ from fields_oracle import expected_fields
 from invul_helpers import (MIJN_ANTWOORDEN, STORED, answers_on_page, fill_everything, pages_with_forms,
                            restore_from)
 from quality_helpers import DESKTOP, NO_TRANSITIONS, PHONE, new_page, reach
-from werkboek.loader import load_instruments
+from werkboek.werkblad.loader import load_instruments
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

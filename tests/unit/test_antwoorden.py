@@ -12,9 +12,9 @@ import pytest
 
 from conftest import ROOT
 from fields_oracle import expected_fields
-from werkboek import macros
-from werkboek.antwoorden import PAGE, form_fields
-from werkboek.werkblad_html import render_form
+from werkboek.pages import macros
+from werkboek.pages.antwoorden import PAGE, form_fields
+from werkboek.werkblad.web import render_form
 
 
 @pytest.fixture(scope="module")

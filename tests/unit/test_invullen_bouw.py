@@ -1,6 +1,6 @@
 """What filling in a worksheet in the browser rests on: the vendored pdf-lib is exactly the pinned npm package, the
-form's version changes when the form changes (so old answers are not restored into it), and the blank PDF as a
-script (for file://) holds the very bytes of the PDF."""
+form's version changes when the form changes (it names the current one among the entries the earlier format kept),
+and the blank PDF as a script (for file://) holds the very bytes of the PDF."""
 from __future__ import annotations
 
 import base64

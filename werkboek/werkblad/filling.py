@@ -1,8 +1,9 @@
 """What a browser needs to fill in a worksheet and keep the answers on the person's device
 (docs/assets/javascripts/werkblad.js and werkblad-pdf.js):
 
-- form_version(): a short hash of the instrument's data. Saved answers are keyed by instrument id and this version,
-  so a changed form (other items, other questions) never restores answers typed into an older one.
+- form_version(): a short hash of the instrument's data, on each form (data-versie). Answers are kept per
+  instrument and field name, whatever the version; the version only tells which of the entries kept by the earlier
+  format (one per instrument and version) is the current one when werkblad.js moves them into the new format.
 - pdf_script(): the blank PDF as a small script (werkbladen/<id>.pdf.js). A page opened from file:// (the offline
   zip) may not fetch() a file, but it may load a script; online the PDF itself is fetched."""
 from __future__ import annotations
