@@ -25,7 +25,9 @@ Also: KiB per page of every worksheet (target ≤ 40), the whole-werkboek PDF an
 weight of a chapter page (gzip of every HTML, CSS, JS and font response until the network is idle; ≤ 120 kB), and
 filling in a worksheet on that page: the gzip bytes loaded only when "Download ingevuld (PDF)" is pressed (pdf-lib and
 werkblad-pdf.js; the blank PDF apart) and the time from pressing it to the download with Chromium's CPU throttled 4×
-(a phone-class CPU), the first time (scripts still to load) and again.
+(a phone-class CPU), the first time (scripts still to load) and again. Keeping answers (issue 21): the gzip bytes of
+werkblad.js on that page before anything is used, and the time to restore every worksheet's answers from the file
+"Alles bewaren" makes, with the CPU throttled 4×.
 """
 from __future__ import annotations
 
@@ -283,6 +285,43 @@ def fill_cost(site: Path, page_url: str = CHAPTER_PAGE) -> dict:
     return {"werkblad": ident, "times": times, "loaded": loaded}
 
 
+def restore_cost(site: Path) -> dict:
+    """Answers in every field of every worksheet, kept with "Alles bewaren" on "Mijn antwoorden"; the storage wiped;
+    then, with the CPU throttled 4×, the time from choosing that file to the report that the answers are back."""
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(p.name for p in site.glob("*.html") if 'data-instrument="' in p.read_text(encoding="utf-8"))
+    with Server(site) as base, sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=lighthouse.CHROME_FLAGS[1:])
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        page = context.new_page()
+        sheets = 0
+        for url in pages:
+            page.goto(f"{base}/{url}", wait_until="load")
+            sheets += page.evaluate("""() => Array.from(document.querySelectorAll('form.werkblad[data-versie]'))
+                .map(form => Array.from(form.elements).filter(el => el.name && el.type !== 'button').map((el, n) => {
+                    if (el.type === 'checkbox' || el.type === 'radio') el.checked = true;
+                    else el.value = 'Antwoord ' + n + ' é ë € ĳ';
+                    el.dispatchEvent(new Event('change', {bubbles: true})); return 1; }).length)
+                .filter(Boolean).length""")
+        page.goto(f"{base}/mijn-antwoorden.html", wait_until="load")
+        with page.expect_download(timeout=300_000) as download:
+            page.locator('[data-actie="bewaren"]').click()
+        kept = Path(tmp) / "alles.pdf"
+        download.value.save_as(kept)
+        size = kept.stat().st_size
+        page.evaluate("localStorage.clear()")
+        page.reload(wait_until="networkidle")
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        start = time.perf_counter()
+        page.locator("#antwoorden-bestand").set_input_files(str(kept))
+        page.wait_for_function("() => document.querySelector('[data-status]').textContent.includes('staan weer')",
+                               timeout=300_000)
+        seconds = time.perf_counter() - start
+        browser.close()
+    return {"werkbladen": sheets, "bytes": size, "seconds": seconds}
+
+
 def phone_rows(site: Path, load: Load, extra: dict) -> tuple[list[Row], list[Row]]:
     """Goal 4 on a built site: Lighthouse on PHONE_PAGES, the DOM size of every chapter page; and the transfer weight
     of CHAPTER_PAGE and the cost of filling in its largest worksheet (rows for the "Downloads en gewicht" part)."""
@@ -332,6 +371,13 @@ def phone_rows(site: Path, load: Load, extra: dict) -> tuple[list[Row], list[Row
         first, again = fill["times"]
         weight.append(Row(f"Invullen: tijd tot ingevulde PDF (`{fill['werkblad']}`, Chromium, CPU 4× vertraagd)",
                         f"{first:.2f} s (eerste keer, met laden), {again:.2f} s (daarna)"))
+        kept = next((s for kind, name, s in found if name == "werkblad.js"), 0)
+        weight.append(Row("Antwoorden bewaren: `werkblad.js` op een werkbladpagina vóór gebruik (gzip; pdf-lib en "
+                          "`mijn-antwoorden.js` alleen bij gebruik)", f"{kept / 1000:.1f} kB"))
+        restore = restore_cost(site)
+        weight.append(Row(f"Terugzetten uit \"Alles bewaren\" ({restore['werkbladen']} werkbladen, alle velden "
+                          f"ingevuld, {restore['bytes'] / 1e6:.1f} MB; Chromium, CPU 4× vertraagd)",
+                          f"{restore['seconds']:.2f} s"))
     return rows, weight
 
 
