@@ -48,7 +48,7 @@ def printed(browser, server, built_site) -> dict[str, tuple[list[str], list[str]
                 ".werkblad textarea, .werkblad input",
                 "els => els.filter(e => getComputedStyle(e).resize !== 'none').map(e => e.name)")
             shown = page.eval_on_selector_all(
-                "[data-actie], .werkblad__bewaren, .werkblad__download",
+                "[data-actie], .werkblad__bewaren, .werkblad__download, .werkblad__let-op, .werkblad__eerder",
                 "els => els.filter(e => e.getClientRects().length).map(e => e.className || e.dataset.actie)")
             text = subprocess.run(["pdftotext", "-", "-"], input=page.pdf(format="A4"), capture_output=True,
                                   check=True).stdout.decode("utf-8")

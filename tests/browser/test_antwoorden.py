@@ -473,12 +473,12 @@ def test_6_10_shows_how_each_answer_moved_between_the_rounds(browser, server, pa
         page.reload(wait_until="load")  # shown again from the kept answers
         shown = {item: form.locator(f"[id='{REFLECTOR}__{item}-stelling'] .schaal__verschil") for item in items}
         reach(shown[items[0]])
-        assert shown[items[0]].inner_text() == "veranderd: A → C"
+        assert shown[items[0]].inner_text() == "veranderd: A\u00a0→\u00a0C"
         assert shown[items[1]].inner_text() == "gelijk gebleven (B)"
         assert not shown[items[2]].is_visible() and not shown[items[3]].is_visible()
         assert summary.inner_text() == "Uw antwoord veranderde bij 1 van de 2 stellingen die u beide keren invulde."
         form.locator(f"[id='{REFLECTOR}__{items[1]}__tweede-keer-a']").check()
-        assert shown[items[1]].inner_text() == "veranderd: B → A"
+        assert shown[items[1]].inner_text() == "veranderd: B\u00a0→\u00a0A"
         assert summary.inner_text() == "Uw antwoord veranderde bij 2 van de 2 stellingen die u beide keren invulde."
 
 

@@ -1,7 +1,7 @@
 """The page "Mijn antwoorden" (docs/mijn-antwoorden.md): every worksheet whose answers a browser may keep, with what
 the page's script (docs/assets/javascripts/mijn-antwoorden.js) needs to list, keep and restore them without the
 worksheet's own page: its number, title and place, its blank PDF, and its fields by name (text, check box, or the
-options of a radio group), read from the very form the chapter page shows (werkboek/werkblad/web.py), so a name
+options of a radio group; names without the instrument's prefix), read from the very form the chapter page shows (werkboek/werkblad/web.py), so a name
 that fits here fits there."""
 from __future__ import annotations
 
@@ -35,5 +35,9 @@ def form_fields(html: str) -> dict[str, object]:
     return parser.fields
 
 
-def fields_json(fields: dict[str, object]) -> str:
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+def fields_json(ident: str, fields: dict[str, object]) -> str:
+    """The fields as the page carries them: each name without the instrument's prefix ("<id>__"), which every name
+    of the instrument shares."""
+    prefix = ident + "__"
+    short = {name.removeprefix(prefix): kind for name, kind in fields.items() if name.startswith(prefix)}
+    return json.dumps(short, ensure_ascii=False, separators=(",", ":"))

@@ -199,7 +199,7 @@ def mijn_antwoorden(ctx: Context, page: str) -> str:
         context = instrument_context(ctx, page, ident)
         fields = form_fields(web_form(**context))
         if fields and context["pdf"]:
-            rows.append({"instrument": item, "pdf": context["pdf"]["url"], "velden": fields_json(fields),
+            rows.append({"instrument": item, "pdf": context["pdf"]["url"], "velden": fields_json(ident, fields),
                          "url": href(chapters.get(item.hoofdstuk, "index.html")) + f"#werkblad-{ident}"})
     return compact(template_env().get_template("partials/mijn-antwoorden.html").render(rows=rows))
 

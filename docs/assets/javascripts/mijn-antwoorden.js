@@ -184,7 +184,7 @@
     return found;
   }
   function fits(id, n, v) {
-    var kind = rows[id] && JSON.parse(rows[id].dataset.velden)[n];
+    var kind = rows[id] && JSON.parse(rows[id].dataset.velden)[n.slice(id.length + 2)];  // names without "<id>__"
     if (kind === "tekst") return typeof v === "string";
     if (kind === "vink") return v === true;
     return Array.isArray(kind) && kind.indexOf(v) >= 0;

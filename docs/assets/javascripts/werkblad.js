@@ -162,7 +162,7 @@
         }
         both++;
         if (a !== z) changed++;
-        out.textContent = a === z ? "gelijk gebleven (" + a + ")" : "veranderd: " + a + " → " + z;
+        out.textContent = a === z ? "gelijk gebleven (" + a + ")" : "veranderd: " + a + "\u00a0→\u00a0" + z;
       });
       sum.hidden = !both;
       sum.textContent = both ? "Uw antwoord veranderde bij " + changed + " van de " + both +
