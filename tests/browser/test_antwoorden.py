@@ -192,6 +192,9 @@ def test_alles_bewaren_gives_one_readable_pdf_that_restores_every_answer(browser
             want = {k: v for k, v in expected[ident].items() if v}
             assert attached["werkbladen"][ident]["antwoorden"] == want, ident
         shown = _pdftext(path)
+        listed = page.eval_on_selector_all("tr[data-instrument]", "els => els.map(e => e.dataset.instrument)")
+        where_in_file = [shown.find(f"{ALL[i].nummer} {ALL[i].titel}") for i in listed]
+        assert -1 not in where_in_file and where_in_file == sorted(where_in_file), "werkbladen niet op volgorde"
         assert len(re.findall(r"Antwoord \d+ é ë €", shown)) >= len(INSTRUMENTS), "antwoorden niet te lezen in de PDF"
 
         page.evaluate("localStorage.clear()")

@@ -98,8 +98,12 @@
     });
     doc.catalog.delete(L.PDFName.of("AcroForm"));
   }
+  function inOrder(ids) {  // as the list has them (by number); worksheets the site no longer has at the end
+    var order = Object.keys(rows), at = function (id) { var n = order.indexOf(id); return n < 0 ? order.length : n; };
+    return ids.slice().sort(function (a, b) { return at(a) - at(b); });
+  }
   async function keepAll() {
-    var have = A.ids(), L, out, data, now = new Date();
+    var have = inOrder(A.ids()), L, out, data, now = new Date();
     if (!have.length) { say("Er staan op dit apparaat nog geen antwoorden om te bewaren."); return; }
     say("Het bestand met al uw antwoorden wordt gemaakt…");
     await A.pdfFiller();
@@ -190,7 +194,7 @@
     return Array.isArray(kind) && kind.indexOf(v) >= 0;
   }
   function put(found) {
-    var sheets = Object.keys(found).filter(function (id) {
+    var sheets = inOrder(Object.keys(found)).filter(function (id) {
       var r = found[id];
       return r && typeof r.antwoorden === "object" && Object.keys(r.antwoorden).length;
     });
