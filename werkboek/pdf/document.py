@@ -12,6 +12,7 @@ import time
 import pikepdf
 
 from werkboek import ROOT
+from werkboek.pdf.table_scope import add_table_headers
 
 
 class Sized:
@@ -60,7 +61,9 @@ def pdf_date(epoch: int) -> str:
 
 
 def finalize(pdf: pikepdf.Pdf, title: str, epoch: int, subject: str = "") -> bytes:
-    """Language, title shown in the window, dates from the source, deterministic save."""
+    """Language, title shown in the window, table headers a screen reader can follow, dates from the source,
+    deterministic save."""
+    add_table_headers(pdf)
     pdf.Root.Lang = pikepdf.String("nl-NL")
     pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
