@@ -157,6 +157,6 @@ def test_the_agenda_shows_each_contradiction_with_the_printed_cells():
             item = re.search(r"<li><strong>" + re.escape(d.row.wat) + r"</strong>(.*?)</li>", note.group(0), re.S)
             assert item, (s.nummer, d.row.wat)
             text = item.group(1)
-            assert f"Duur ‘{d.row.bron_duur}’" in text and f"→ {d.row.bron_totaal}" in text
+            assert f"Duur ‘{d.row.bron_duur}’" in text and f"{d.bron_vorige or '0.00'}–{d.row.bron_totaal} (=" in text
             assert s.choice_for(d.row).reden in text
             assert "kolom Tijd" not in text
