@@ -63,7 +63,7 @@ def test_tables_become_cards_with_column_labels_on_a_phone(browser, server, url,
     with new_page(browser, PHONE) as page:
         page.goto(f"{server}/{url}", wait_until="load")
         headers = page.locator(f"{table} thead th").all_inner_texts()
-        cells = page.locator(f"{table} tbody td[data-label]")
+        cells = page.locator(f"{table} tbody [data-label]")  # data cells and the row headers (Tijd, Nr.)
         assert cells.count() > 5
         for n in range(min(cells.count(), 40)):
             cell = cells.nth(n)
@@ -90,6 +90,40 @@ def test_scale_grid_scrolls_with_a_visible_hint_on_a_phone(browser, server):
     with new_page(browser, DESKTOP) as page:
         page.goto(f"{server}/10-terug-en-vooruitblikken.html", wait_until="load")
         assert page.locator(".schuifhint:visible").count() == 0, "hint op een scherm waar alles past"
+
+
+# Every text field of a worksheet with its width, and whether its visible label stands beside it (ends below the
+# field's top) instead of above it. Fields in a box that scrolls sideways count at their own width.
+FIELDS = """() => [...document.querySelectorAll('form.werkblad input[type=text], form.werkblad textarea')]
+  .filter(f => f.getClientRects().length > 0)
+  .map(f => {
+    const box = f.getBoundingClientRect();
+    const label = [...(f.labels || [])].map(l => l.getBoundingClientRect()).find(r => r.width > 0 && r.height > 0);
+    return {id: f.id, width: Math.round(box.width), beside: !!label && label.bottom > box.top + 1};
+  })"""
+
+
+def test_every_worksheet_field_has_room_to_write_with_its_label_above_on_a_phone(browser, server, built_site):
+    """11.5 Verwijskaart's contact fields were 77–120 px wide beside labels of 160–200 px; the scales' note lines
+    81–93 px, 8.6's own lines 119 px. On a phone a label stands above its field and every field is 200 px or more."""
+    narrow, beside, counted = [], [], 0
+    with new_page(browser, PHONE) as page:
+        for url in html_pages(built_site):
+            if 'class="werkblad' not in (built_site / url).read_text(encoding="utf-8"):
+                continue
+            page.goto(f"{server}/{url}", wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.add_style_tag(content=ALL_SHEETS_LAID_OUT)  # content-visibility: auto skips sheets off screen
+            page.wait_for_timeout(50)
+            for field in page.evaluate(FIELDS):
+                counted += 1
+                if field["width"] < 200:
+                    narrow.append(f"{url}: {field['id']} is {field['width']} px breed")
+                if field["beside"]:
+                    beside.append(f"{url}: het label van {field['id']} staat naast het veld")
+    assert counted > 300, counted  # every sheet's fields were measured, not a few
+    assert not narrow, f"{len(narrow)} velden smaller dan 200 px op 390 px:\n" + "\n".join(narrow[:40])
+    assert not beside, f"{len(beside)} labels naast hun veld op 390 px:\n" + "\n".join(beside[:40])
 
 
 def test_long_heading_words_break_at_a_syllable_on_a_phone(browser, server):
