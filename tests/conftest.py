@@ -94,10 +94,29 @@ def browser():
         b.close()
 
 
+SCRIPTS_DONE = "!document.getElementById('scripts-later') || document.documentElement.dataset.scripts === 'klaar'"
+
+
+def scripts_awaited(page):
+    """The page, whose goto() and reload() also wait until the page's scripts have run: they start after its first paint
+    (overrides/partials/scripts-later.html), which can come after the load event. Not when a test asks for an
+    earlier moment (wait_until="commit" or "domcontentloaded")."""
+    def waiting(navigate):
+        def navigate_and_wait(*args, **kwargs):
+            response = navigate(*args, **kwargs)
+            if kwargs.get("wait_until", "load") in ("load", "networkidle"):
+                page.wait_for_function(SCRIPTS_DONE)
+            return response
+        return navigate_and_wait
+
+    page.goto, page.reload = waiting(page.goto), waiting(page.reload)
+    return page
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    pg = context.new_page()
+    pg = scripts_awaited(context.new_page())
     yield pg
     context.close()
 

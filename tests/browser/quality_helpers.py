@@ -4,6 +4,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+from conftest import scripts_awaited
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
@@ -33,6 +35,6 @@ def html_pages(site: Path) -> list[str]:
 def new_page(browser, viewport: dict, color_scheme: str = "light"):
     context = browser.new_context(viewport=viewport, locale="nl-NL", color_scheme=color_scheme)
     try:
-        yield context.new_page()
+        yield scripts_awaited(context.new_page())
     finally:
         context.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from conftest import SCRIPTS_DONE
 from quality_helpers import DESKTOP, html_pages, new_page
 
 from werkboek.publish import offline_zip as zipper
@@ -84,6 +85,7 @@ def test_unzipped_site_works_from_the_file_system(browser, offline_zip, tmp_path
         # Follow a navigation link.
         page.locator('article a[href="01-inleiding.html"]').first.click()
         page.wait_for_url(re.compile(r"/01-inleiding\.html$"))
+        page.wait_for_function(SCRIPTS_DONE)  # the theme's script starts after the first paint
         assert page.locator("h1").first.inner_text().startswith("1 Inleiding")
 
         # Search (the '/' key focuses the search field; the index comes from search/search_index.js).

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from conftest import scripts_awaited
+
 pytestmark = pytest.mark.browser
 
 
@@ -107,7 +109,7 @@ def test_each_term_shows_its_own_definition(page, server):
 
 def test_term_definition_opens_on_a_tap_and_stays_on_the_phone_screen(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", has_touch=True)
-    page = context.new_page()
+    page = scripts_awaited(context.new_page())
     try:
         page.goto(f"{server}/01-inleiding.html")
         term = page.locator(".begrip__term").first
@@ -125,7 +127,7 @@ def test_term_definition_opens_on_a_tap_and_stays_on_the_phone_screen(browser, s
 def test_term_definition_is_opaque(browser, server, scheme):
     """The text under an open definition does not show through it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
+    page = scripts_awaited(context.new_page())
     try:
         page.goto(f"{server}/06-bespreekbaar-maken.html")
         page.locator(".begrip__term").first.focus()

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, scripts_awaited
 from pypdf import PdfReader
 
 from werkboek.gemeente.characters import MAXIMA
@@ -113,7 +113,7 @@ def test_no_script_runs_on_the_published_logo_and_toegankelijkheid_page(grenzen_
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     context = browser.new_context()
-    page = context.new_page()
+    page = scripts_awaited(context.new_page())
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
@@ -140,7 +140,7 @@ def test_the_hostile_logo_fixtures_are_real_attacks_and_refused(browser, tmp_pat
     """Opened directly, each fixture runs its script in Chromium: that is what the logo check keeps off the site."""
     shutil.copy(VIJANDIG / name, tmp_path / name)
     context = browser.new_context()
-    page = context.new_page()
+    page = scripts_awaited(context.new_page())
     try:
         page.goto((tmp_path / name).as_uri())
         page.wait_for_function("document.title === 'gehackt'", timeout=5000)
