@@ -38,3 +38,14 @@ def test_only_the_build_without_pdfs_leaves_out_the_downloads(tmp_path, runs, mo
     assert "WERKBOEK_ZONDER_PDF" not in full_env and plain_env["WERKBOEK_ZONDER_PDF"] == "1"
     assert full_cmd[full_cmd.index("-f") + 1] == str(tmp_path / "mkdocs.yml")
     assert plain_cmd[plain_cmd.index("-f") + 1] == str(plain) and "--strict" in plain_cmd
+
+
+def test_lighthouse_prints_lcp_beside_performance():
+    def score(performance, lcp):
+        return benchmark.lighthouse.Score("06.html", performance, 100, 700, 0.0, 90.0, lcp, [])
+    runs = [score(99, 1.41), score(96, 1.62), score(98, 1.48)]
+    performance, lcp = benchmark.lighthouse_rows("06.html", runs[2], runs)
+    assert performance.met and "98 (runs: 99, 96, 98" in performance.value
+    assert "LCP" in lcp.what and lcp.value.startswith("1.48 s (runs: 1.41, 1.62, 1.48)") and lcp.met
+    slow = [score(99, 1.60), score(99, 1.70), score(99, 1.41)]
+    assert not benchmark.lighthouse_rows("06.html", slow[0], slow)[1].met  # median 1.60 s > 1.55 s

@@ -61,8 +61,8 @@ def run(site: Path, page: str, base: str) -> Score:
                  float(audits["largest-contentful-paint"]["numericValue"]) / 1000, failed)
 
 
-def median_scores(site: Path, pages: list[str], runs: int = 3) -> dict[str, tuple[Score, list[int]]]:
-    """Per page: the run with the median performance score, and every run's performance score."""
+def median_scores(site: Path, pages: list[str], runs: int = 3) -> dict[str, tuple[Score, list[Score]]]:
+    """Per page: the run with the median performance score, and every run's score."""
     found: dict[str, list[Score]] = {page: [] for page in pages}
     with Server(site) as base:
         for _ in range(runs):  # round-robin, so a busy moment of the machine does not hit one page only
@@ -71,6 +71,6 @@ def median_scores(site: Path, pages: list[str], runs: int = 3) -> dict[str, tupl
     out = {}
     for page, scores in found.items():
         ordered = sorted(scores, key=lambda s: s.performance)
-        out[page] = (ordered[len(ordered) // 2], [s.performance for s in scores])
+        out[page] = (ordered[len(ordered) // 2], scores)
     return out
 

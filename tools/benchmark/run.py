@@ -14,7 +14,8 @@ load (1-minute load average, sampled before every timed run) is reported with th
    max(book, all PDF work / cores)); the book renders in its own process alongside the worksheets and packs
    (werkboek/publish/finish.py) and its time is the time it took there, not the wait for it; target ≤ 1.2× that;
 3. a rebuild without changes (cache warm) against the plain build; target ≤ 1.2×, median of ≥ 10 pairs;
-4. chapter pages on a phone: Lighthouse (mobile preset, median of 3 runs) performance ≥ 95 and accessibility 100
+4. chapter pages on a phone: Lighthouse (mobile preset, median of 3 runs) performance ≥ 95, Largest Contentful
+   Paint ≤ 1.55 s (LCP_GOAL_S, printed beside performance) and accessibility 100
    on the home page, chapters 06 and 11 and Training geven (its planner), served compressed; ≤ 800 DOM elements
    on every chapter page.
 
@@ -78,6 +79,9 @@ WARM_PAIRS = 10
 CLEAN_PAIRS = 3  # a clean build takes well under a minute now (the book renders alongside); each bound from its own build
 EDITED_PAGE = "docs/06-bespreekbaar-maken.md"
 LIGHTHOUSE_RUNS = 3
+# Largest Contentful Paint on a phone (Lighthouse mobile): a default Material page with the same text and system fonts
+# measured 1.25 s (issue 23); a chapter page may take at most 0.3 s longer.
+LCP_GOAL_S = 1.55
 
 
 @dataclass
@@ -298,6 +302,7 @@ def restore_cost(site: Path) -> dict:
         sheets = 0
         for url in pages:
             page.goto(f"{base}/{url}", wait_until="load")
+            page.wait_for_function("document.documentElement.dataset.scripts === 'klaar'")  # scripts start after paint
             sheets += page.evaluate("""() => Array.from(document.querySelectorAll('form.werkblad[data-versie]'))
                 .map(form => Array.from(form.elements).filter(el => el.name && el.type !== 'button').map((el, n) => {
                     if (el.type === 'checkbox' || el.type === 'radio') el.checked = true;
@@ -322,6 +327,17 @@ def restore_cost(site: Path) -> dict:
     return {"werkbladen": sheets, "bytes": size, "seconds": seconds}
 
 
+def lighthouse_rows(page: str, score: lighthouse.Score, runs: list[lighthouse.Score]) -> list[Row]:
+    """A page's performance (the median run, every run's score) and, beside it, its Largest Contentful Paint (the
+    median of the runs, every run's)."""
+    lcp = statistics.median(s.lcp_s for s in runs)
+    return [Row(f"↳ `{page}`: prestaties", f"{score.performance} (runs: {', '.join(str(s.performance) for s in runs)};"
+                f" TBT {score.tbt_ms:.0f} ms, CLS {score.cls:.3f})", "≥ 95", score.performance >= 95),
+            Row(f"↳ `{page}`: LCP (grootste element in beeld)",
+                f"{lcp:.2f} s (runs: {', '.join(f'{s.lcp_s:.2f}' for s in runs)})",
+                f"≤ {LCP_GOAL_S:.2f} s (standaard-Material 1.25 s + 0.3 s)", lcp <= LCP_GOAL_S)]
+
+
 def phone_rows(site: Path, load: Load, extra: dict) -> tuple[list[Row], list[Row]]:
     """Goal 4 on a built site: Lighthouse on PHONE_PAGES, the DOM size of every chapter page; and the transfer weight
     of CHAPTER_PAGE and the cost of filling in its largest worksheet (rows for the "Downloads en gewicht" part)."""
@@ -334,9 +350,7 @@ def phone_rows(site: Path, load: Load, extra: dict) -> tuple[list[Row], list[Row
     else:
         load.sample()
         for page, (score, all_runs) in lighthouse.median_scores(site, PHONE_PAGES, LIGHTHOUSE_RUNS).items():
-            rows.append(Row(f"↳ `{page}`: prestaties", f"{score.performance} (runs: "
-                            f"{', '.join(map(str, all_runs))}; TBT {score.tbt_ms:.0f} ms, LCP {score.lcp_s:.1f} s, "
-                            f"CLS {score.cls:.3f})", "≥ 95", score.performance >= 95))
+            rows += lighthouse_rows(page, score, all_runs)
             rows.append(Row(f"↳ `{page}`: toegankelijkheid", f"{score.accessibility}"
                             + (f" ({', '.join(score.failed)})" if score.failed else ""), "100",
                             score.accessibility == 100))
