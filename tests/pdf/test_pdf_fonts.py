@@ -1,6 +1,6 @@
 """One typeface: every font in every PDF the site offers (on every page, in every form XObject and field appearance,
 in the form's resources) is one that a print stylesheet names in a font-family, or Helvetica, which
-werkboek.pdf chooses for the form fields. A glyph the chosen typeface lacks would otherwise be drawn in whatever
+werkboek.werkblad.pdf chooses for the form fields. A glyph the chosen typeface lacks would otherwise be drawn in whatever
 font the system finds (DejaVu Sans drew the '→' in the agendas and the book)."""
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ import pikepdf
 import pytest
 
 from werkboek import TEMPLATES_DIR
-from werkboek.weasy import write_pdf
+from werkboek.pdf.weasy import write_pdf
 
 pytestmark = pytest.mark.slow
 
 GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "inherit", "initial", "unset",
            "emoji", "math", "ui-serif", "ui-sans-serif", "ui-monospace"}
-FIELD_FONT = "Helvetica"  # werkboek.pdf._standard_field_font: the form fields write in the standard Helvetica
+FIELD_FONT = "Helvetica"  # werkboek.werkblad.pdf._standard_field_font: the form fields write in the standard Helvetica
 
 
 def _key(name: str) -> str:
