@@ -21,7 +21,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, scripts_awaited
 
 pytestmark = pytest.mark.slow
 
@@ -91,7 +91,7 @@ def canonical(page: str) -> str | None:
 @pytest.mark.parametrize("width", [390, 1280])
 def test_home_and_missing_pages_load_everything_under_the_sub_path(pages_server, browser, width, tmp_path):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
-    page = context.new_page()
+    page = scripts_awaited(context.new_page())
     failed: list[str] = []
     requested: list[str] = []
     page.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})"))
