@@ -85,7 +85,7 @@ def test_the_printed_agendas_contradictions_are_shown_where_the_trainer_reads_th
             for d in s.disagreements():
                 text = text_of(note.group(1))
                 assert f"{d.row.wat}. Werkboek: Duur ‘{d.row.bron_duur}’, Totale tijd" in text
-                assert f"→ {d.row.bron_totaal}" in text and s.choice_for(d.row).reden in text
+                assert f"{d.bron_vorige or '0.00'}–{d.row.bron_totaal}" in text and s.choice_for(d.row).reden in text
         for start, end, row in s.timed_rows():
             if row.bron_eind != end:
                 assert f"werkboek: t/m {row.bron_totaal}" in bijlage and f"werkboek: t/m {row.bron_totaal}" in geven
@@ -142,7 +142,7 @@ def test_each_contradiction_is_in_the_trainers_agenda_pdf(built_site):
         squeezed = text.replace(" ", "")
         assert ("spreekt zichzelf hier tegen" in text) == bool(s.disagreements() or s.mismatch), s.nummer
         for d in s.disagreements():
-            words = [d.row.wat, f"Duur‘{d.row.bron_duur}’", f"→{d.row.bron_totaal}", s.choice_for(d.row).reden]
+            words = [d.row.wat, f"Duur‘{d.row.bron_duur}’", f"{d.bron_vorige or '0.00'}–{d.row.bron_totaal}", s.choice_for(d.row).reden]
             for w in words:
                 assert w.replace(" ", "") in squeezed, (s.nummer, w)
         for start, end, row in s.timed_rows():
