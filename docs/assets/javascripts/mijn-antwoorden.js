@@ -37,7 +37,7 @@
   }
   function name(id) {
     var tr = rows[id], r;
-    if (tr) return tr.cells[0].textContent + " " + tr.querySelector("th").textContent.trim();
+    if (tr) return tr.cells[0].textContent + " " + tr.cells[1].textContent.trim();
     r = A.read(id);
     return (r && r.titel ? r.titel.replace(/^Werkblad\s+/, "") : id);
   }
@@ -58,7 +58,7 @@
         tr.dataset.los = "";
         tr.hidden = false;
         tr.cells[0].textContent = "–";
-        tr.querySelector("th").textContent = name(id);
+        tr.cells[1].textContent = name(id);
         tr.querySelector(".sr-only").textContent = " " + name(id);
         table.tBodies[0].appendChild(tr);
       }
