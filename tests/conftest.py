@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,16 @@ def built_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built_site(built_project) -> Path:
     return built_project / "site"
+
+
+@pytest.fixture(scope="session")
+def unzipped(built_site, tmp_path_factory) -> Path:
+    """The offline zip of the session's build, unpacked: its one folder (opened from file://)."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / "downloads" / "werkboek-offline.zip") as zf:
+        zf.extractall(target)
+    (root,) = [p for p in target.iterdir() if p.is_dir()]
+    return root
 
 
 @pytest.fixture(scope="session")

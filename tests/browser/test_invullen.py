@@ -11,7 +11,6 @@ import base64
 import io
 import json
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pikepdf
@@ -39,15 +38,6 @@ def pages_of(built_site) -> dict[str, str]:
     missing = set(ALL) - set(found)
     assert not missing, f"werkbladen op geen enkele pagina: {sorted(missing)}"
     return found
-
-
-@pytest.fixture(scope="module")
-def unzipped(built_site, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built_site / "downloads" / "werkboek-offline.zip") as zf:
-        zf.extractall(target)
-    (root,) = [p for p in target.iterdir() if p.is_dir()]
-    return root
 
 
 PDFJS = ROOT / "tools" / "pdf" / "node_modules" / "pdfjs-dist" / "build"
