@@ -105,7 +105,9 @@ def browser():
         b.close()
 
 
-SCRIPTS_DONE = "!document.getElementById('scripts-later') || document.documentElement.dataset.scripts === 'klaar'"
+# The page's scripts have run, and a script one of them loads for its page (Mijn antwoorden's) is ready.
+SCRIPTS_DONE = ("(!document.getElementById('scripts-later') || document.documentElement.dataset.scripts === 'klaar')"
+                " && !document.querySelector('[data-mijn-antwoorden]:not([data-klaar])')")
 
 
 def scripts_awaited(page):

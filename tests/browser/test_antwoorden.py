@@ -25,7 +25,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import mkdocs_build
+from conftest import SCRIPTS_DONE, mkdocs_build
 from fields_oracle import expected_fields
 from invul_helpers import MIJN_ANTWOORDEN, STORED, answers_on_page, fill_everything, pages_with_forms, restore_from
 from quality_helpers import DESKTOP, NO_TRANSITIONS, PHONE, new_page, reach
@@ -432,6 +432,7 @@ def test_every_sheet_says_where_to_clear_everything(browser, server, pages):
         assert "Wat u invult, blijft op dit apparaat" in line.inner_text() and "alles wissen" in line.inner_text()
         line.get_by_role("link", name="Mijn antwoorden").click()
         page.wait_for_url(re.compile(MIJN_ANTWOORDEN))
+        page.wait_for_function(SCRIPTS_DONE)
         assert page.get_by_role("button", name="Wis alles van dit apparaat").is_visible()
 
 
