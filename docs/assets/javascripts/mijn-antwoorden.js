@@ -262,6 +262,7 @@
   if (!s) {
     none.textContent = "Deze browser bewaart geen antwoorden (bijvoorbeeld in een privévenster). Op dit apparaat " +
       "staan dus geen antwoorden, en terugzetten kan hier niet.";
+    box.setAttribute("data-klaar", "");
     return;
   }
   list();
